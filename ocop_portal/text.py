@@ -1,0 +1,35 @@
+"""Folding text for search that ignores case and Vietnamese diacritics."""
+
+import re
+import unicodedata
+
+_SPACES = re.compile(r"\s+")
+# `đ` has no decomposition in Unicode, so NFD leaves it alone: map it by hand.
+_EXTRA = str.maketrans({"đ": "d", "Đ": "d", "ð": "d"})
+
+
+def fold(text: str | None) -> str:
+    """Lower-case `text`, drop combining marks, map đ/Đ to d and squeeze whitespace.
+
+    fold("Nếp nhung lùn") == "nep nhung lun"; fold("ĐẠI HOÀNG") == "dai hoang".
+    """
+    if not text:
+        return ""
+    decomposed = unicodedata.normalize("NFD", str(text).translate(_EXTRA))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _SPACES.sub(" ", stripped.casefold()).strip()
+
+
+def fold_terms(query: str | None) -> list[str]:
+    """The folded words of a search box entry, without empty ones."""
+    return [term for term in fold(query).split(" ") if term]
+
+
+def search_filter(field: str, query: str | None):
+    """A Q object that matches rows whose folded `field` contains every folded word of `query`."""
+    from django.db.models import Q
+
+    condition = Q()
+    for term in fold_terms(query):
+        condition &= Q(**{f"{field}__contains": term})
+    return condition

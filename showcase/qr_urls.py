@@ -1,0 +1,3 @@
+"""Permanent QR addresses, outside the language prefix: printed labels live for years."""
+
+urlpatterns: list = []
