@@ -27,6 +27,7 @@ def main(paths):
         if po_path.parts[-3] != "vi":
             continue
         catalogue = polib.pofile(str(po_path), wrapwidth=0)
+        changed = bool(catalogue.metadata_is_fuzzy) or catalogue.metadata.get("Language") != "vi"
         catalogue.metadata_is_fuzzy = False
         catalogue.metadata["Language"] = "vi"
         catalogue.metadata["Plural-Forms"] = "nplurals=1; plural=0;"
@@ -43,7 +44,9 @@ def main(paths):
                 if entry.fuzzy:
                     entry.flags.remove("fuzzy")
                     entry.previous_msgid = None
-        catalogue.save()
+                changed = True
+        if changed:  # other apps' catalogues are left untouched (several people work at once)
+            catalogue.save()
         for entry in catalogue.untranslated_entries() + catalogue.fuzzy_entries():
             if not entry.obsolete:
                 missing += 1
