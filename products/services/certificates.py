@@ -3,7 +3,7 @@
 from django.db import transaction
 from django.utils import timezone
 
-from .models import Certificate, Product
+from products.models import Certificate, Product
 
 
 def product_sync_stars(*, product_id: int) -> Product | None:
