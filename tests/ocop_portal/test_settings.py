@@ -19,7 +19,7 @@ def _settings(**env):
     clean = {
         k: v
         for k, v in os.environ.items()
-        if k not in {"DATABASE_URL", "REDIS_URL", "DEBUG", "SECRET_KEY", "S3_BUCKET"}
+        if k not in {"DATABASE_URL", "REDIS_URL", "DEBUG", "SECRET_KEY", "S3_BUCKET", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     }
     clean.update(env, DJANGO_SETTINGS_MODULE="ocop_portal.settings")
     result = subprocess.run(
@@ -66,7 +66,7 @@ def test_settings_with_s3_bucket_store_media_and_private_files_in_object_storage
 
 @pytest.mark.parametrize("debug", ["0"])
 def test_production_settings_pass_check_deploy(debug):
-    env = {k: v for k, v in os.environ.items() if k not in {"REDIS_URL"}}
+    env = {k: v for k, v in os.environ.items() if k not in {"REDIS_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}}
     env.update(
         DEBUG=debug,
         SECRET_KEY="k" * 60 + "-Prod-Like-9",
