@@ -168,6 +168,12 @@ AXES_USERNAME_FORM_FIELD = "username"
 AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
 AXES_IPWARE_PROXY_COUNT = env.int("PROXY_COUNT", default=0)
 AXES_VERBOSE = False
+# "User@X.vn" and "user@x.vn" are one account: count their failures together.
+AXES_USERNAME_CALLABLE = "accounts.throttling.axes_username"
+# Attempts made while locked out do not extend the pause (else the owner retrying stays locked).
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# A colleague's invitation to a cooperative's space expires after this many days.
+INVITATION_VALID_DAYS = env.int("INVITATION_VALID_DAYS", default=7)
 
 # --- Internationalisation -------------------------------------------------------------------
 LANGUAGE_CODE = "vi"
