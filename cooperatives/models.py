@@ -7,6 +7,7 @@ from simple_history.models import HistoricalRecords
 
 from ocop_portal.models import TimeStampedModel
 from ocop_portal.text import fold
+from ocop_portal.uploads import get_private_storage
 from ocop_portal.validators import registration_number_validator, validate_phone
 
 
@@ -157,3 +158,214 @@ class Membership(TimeStampedModel):
 
     def __str__(self):
         return f"{self.user} — {self.cooperative} ({self.get_role_display()})"
+
+
+class LegalChangeRequest(TimeStampedModel):
+    """A cooperative asks staff to change its legal identity (name, registration number, type):
+    these do not change from the space at once. Approval applies them
+    (cooperatives.services.legal_change_approve)."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for review")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+
+    cooperative = models.ForeignKey(
+        Cooperative, on_delete=models.CASCADE, related_name="legal_change_requests", verbose_name=_("cooperative")
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("requested by"),
+    )
+    name = models.CharField(_("name"), max_length=255)
+    registration_number = models.CharField(
+        _("registration / tax number"), max_length=20, blank=True, validators=[registration_number_validator]
+    )
+    kind = models.CharField(_("type"), max_length=20, choices=Cooperative.Kind.choices)
+    # What the cooperative was called when the request was made, for the reviewer.
+    previous = models.JSONField(_("values before"), default=dict, editable=False)
+    document = models.FileField(
+        _("supporting document"),
+        storage=get_private_storage,
+        upload_to="legal-changes/%Y/",
+        blank=True,
+        help_text=_("e.g. the new business registration certificate (PDF or photo)."),
+    )
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    decision_note = models.TextField(_("note to the cooperative"), blank=True)
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+
+    class Meta:
+        verbose_name = _("legal identity change request")
+        verbose_name_plural = _("legal identity change requests")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cooperative"],
+                condition=models.Q(status="pending"),
+                name="legal_change_one_pending_per_cooperative",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.cooperative} → {self.name}"
+
+    def changes(self) -> list[tuple[str, str, str]]:
+        """(field label, before, requested) for each field the request changes."""
+        rows = []
+        for field in ("name", "registration_number", "kind"):
+            before = self.previous.get(field, "")
+            after = getattr(self, field)
+            if before != after:
+                if field == "kind":
+                    before = Cooperative.Kind(before).label if before in Cooperative.Kind.values else before
+                    after = self.get_kind_display()
+                rows.append((self._meta.get_field(field).verbose_name, before, after))
+        return rows
+
+
+class SupportRequestQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status__in=[SupportRequest.Status.NEW, SupportRequest.Status.IN_PROGRESS])
+
+
+class SupportRequest(TimeStampedModel):
+    """A cooperative asks the Alliance for help (the plan's support to cooperatives). Staff work
+    it in the admin: assignee, status new → in progress → done / declined, notes the
+    cooperative reads in its space."""
+
+    class Kind(models.TextChoices):
+        TRADEMARK = "trademark", _("Trademark / brand registration")
+        BARCODE = "barcode", _("Barcode registration")
+        QR_TRACEABILITY = "qr_traceability", _("QR code traceability")
+        DESIGN = "design", _("Logo, label or leaflet design")
+        OCOP_PAPERWORK = "ocop_paperwork", _("OCOP recognition paperwork")
+        LOAN = "loan", _("Loan from the cooperative development fund")
+        TRAINING = "training", _("Training")
+        FAIR = "fair", _("Taking part in a fair")
+        OTHER = "other", _("Other")
+
+    class Status(models.TextChoices):
+        NEW = "new", _("New")
+        IN_PROGRESS = "in_progress", _("In progress")
+        DONE = "done", _("Done")
+        DECLINED = "declined", _("Declined")
+
+    cooperative = models.ForeignKey(
+        Cooperative, on_delete=models.CASCADE, related_name="support_requests", verbose_name=_("cooperative")
+    )
+    kind = models.CharField(_("kind of support"), max_length=20, choices=Kind.choices)
+    subject = models.CharField(_("subject"), max_length=200)
+    description = models.TextField(_("description"))
+    amount = models.PositiveBigIntegerField(
+        _("amount (VND)"), null=True, blank=True, help_text=_("For a loan: the amount asked for, in đồng.")
+    )
+    product = models.ForeignKey(
+        "products.Product",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="support_requests",
+        verbose_name=_("product concerned"),
+    )
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.NEW)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("sent by")
+    )
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assigned_support_requests",
+        verbose_name=_("assigned to"),
+        limit_choices_to={"is_staff": True},
+    )
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+
+    objects = SupportRequestQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("support request")
+        verbose_name_plural = _("support requests")
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(kind="loan") | models.Q(amount__gt=0),
+                name="support_loan_has_amount",
+                violation_error_message=_("Enter the amount of the loan."),
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "created_at"])]
+
+    def __str__(self):
+        return self.subject
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in (self.Status.NEW, self.Status.IN_PROGRESS)
+
+
+def _support_upload_to(instance, filename):
+    return f"support/{instance.request.cooperative_id}/{filename}"
+
+
+class SupportAttachment(TimeStampedModel):
+    """A document sent with a support request: private storage only, downloaded through a view
+    that checks the cooperative."""
+
+    request = models.ForeignKey(
+        SupportRequest, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("support request")
+    )
+    file = models.FileField(_("file"), storage=get_private_storage, upload_to=_support_upload_to)
+    original_name = models.CharField(_("file name"), max_length=255)
+    size = models.PositiveIntegerField(_("size (bytes)"), default=0)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("uploaded by")
+    )
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["request", "pk"]
+
+    def __str__(self):
+        return self.original_name
+
+    @property
+    def cooperative_id(self):
+        return self.request.cooperative_id
+
+
+class SupportNote(TimeStampedModel):
+    """A note staff write on a support request; the cooperative reads it in its space."""
+
+    request = models.ForeignKey(
+        SupportRequest, on_delete=models.CASCADE, related_name="notes", verbose_name=_("support request")
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("author")
+    )
+    text = models.TextField(_("note"))
+    status_to = models.CharField(
+        _("status set"), max_length=12, choices=SupportRequest.Status.choices, blank=True, editable=False
+    )
+
+    class Meta:
+        verbose_name = _("note")
+        verbose_name_plural = _("notes")
+        ordering = ["request", "created_at", "pk"]
+
+    def __str__(self):
+        return self.text[:60]

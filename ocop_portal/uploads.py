@@ -177,6 +177,14 @@ def thumbnails_make(image_file, *, size: tuple[int, int] = THUMBNAIL_SIZE) -> tu
 # --- Documents (private attachments) ------------------------------------------------------------
 
 
+def get_private_storage():
+    """The "private" storage, for `FileField(storage=get_private_storage)`: a callable keeps
+    the storage's location out of migrations."""
+    from django.core.files.storage import storages
+
+    return storages["private"]
+
+
 def _document_format(data: bytes) -> str:
     if data.startswith(b"%PDF-"):
         return "PDF"
