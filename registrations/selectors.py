@@ -1,0 +1,106 @@
+"""Reads that matter for the dossier pages, with their joins, so that a page's query count
+does not grow with its rows."""
+
+from django.contrib.auth import get_user_model
+from django.db.models import Prefetch, Q
+from django.utils.translation import gettext as _
+
+from accounts.roles import ALLIANCE_STAFF
+
+from .models import Answer, Document, DocumentType, Registration, RoundMember, Scorecard
+
+
+def cooperative_recipients(cooperative) -> list[str]:
+    """Where a cooperative's notifications go: its own address and its active members'."""
+    addresses = [cooperative.email] if cooperative.email else []
+    addresses += list(
+        get_user_model()
+        .objects.filter(membership__cooperative=cooperative, is_active=True)
+        .exclude(email="")
+        .order_by("pk")
+        .values_list("email", flat=True)
+    )
+    return list(dict.fromkeys(a.lower() for a in addresses))
+
+
+def staff_recipients() -> list[str]:
+    return list(
+        get_user_model()
+        .objects.filter(groups__name=ALLIANCE_STAFF, is_active=True)
+        .exclude(email="")
+        .order_by("pk")
+        .values_list("email", flat=True)
+        .distinct()
+    )
+
+
+def self_assessment(registration) -> Scorecard | None:
+    return registration.scorecards.filter(kind=Scorecard.Kind.SELF).prefetch_related("answers").first()
+
+
+def card_choices(scorecard, view) -> dict:
+    """{criterion_id: Option or None} for the answers of `scorecard` (options from the view)."""
+    if scorecard is None:
+        return {}
+    answers = scorecard.answers.all()
+    return {a.criterion_id: view.options_by_id.get(a.option_id) for a in answers}
+
+
+def registration_missing(registration, *, view=None) -> list[str]:
+    """What stops the dossier from being sent, in words the cooperative understands."""
+    from .scoring import sheet_load
+
+    missing = []
+    labels = {
+        "contact_name": _("the contact person"),
+        "contact_phone": _("the contact phone"),
+        "product_description": _("the product description"),
+    }
+    for field, label in labels.items():
+        if not getattr(registration, field):
+            missing.append(_("Registration form: %(field)s is empty.") % {"field": label})
+    present = set(registration.documents.values_list("doc_type_id", flat=True))
+    for doc_type in DocumentType.objects.filter(is_active=True, is_required=True).order_by("position", "name"):
+        if doc_type.pk not in present:
+            missing.append(_("Document missing: %(type)s.") % {"type": doc_type.name})
+    view = view or sheet_load(registration.sheet)
+    card = registration.scorecards.filter(kind=Scorecard.Kind.SELF).first()
+    answered = set(Answer.objects.filter(scorecard=card).values_list("criterion_id", flat=True)) if card else set()
+    unanswered = [c for c in view.criteria if c.pk not in answered]
+    if unanswered:
+        missing.append(
+            _("Self-assessment: %(count)s of %(total)s criteria have no answer yet.")
+            % {"count": len(unanswered), "total": len(view.criteria)}
+        )
+    return missing
+
+
+def documents_by_type(registration):
+    """[(DocumentType, [Document, …])] for every offered type, required ones first."""
+    documents = list(registration.documents.select_related("doc_type").order_by("created_at", "pk"))
+    types = list(DocumentType.objects.filter(Q(is_active=True) | Q(pk__in=[d.doc_type_id for d in documents])))
+    types.sort(key=lambda t: (not t.is_required, t.position, t.name))
+    return [(t, [d for d in documents if d.doc_type_id == t.pk]) for t in types]
+
+
+def staff_queue():
+    """Dossiers waiting on staff, oldest change first."""
+    return (
+        Registration.objects.waiting_on_staff().for_lists().with_council_progress().order_by("state_changed_at", "pk")
+    )
+
+
+def council_assignments(user):
+    """The dossiers under review in the rounds where `user` sits on the council."""
+    rounds = RoundMember.objects.filter(user=user).values("round_id")
+    my_cards = Scorecard.objects.filter(kind=Scorecard.Kind.COUNCIL, member=user)
+    return (
+        Registration.objects.filter(round__in=rounds, state=Registration.State.UNDER_REVIEW)
+        .for_lists()
+        .prefetch_related(Prefetch("scorecards", queryset=my_cards, to_attr="my_cards"))
+        .order_by("round__name", "product__name", "pk")
+    )
+
+
+def document_for_download(pk: int) -> Document:
+    return Document.objects.select_related("registration").get(pk=pk)

@@ -1,0 +1,274 @@
+"""The staff's and the council's transitions. Each: right role, right state, one transaction
+with the dossier row locked, exactly one audit event, the notification queued after commit."""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.rules import is_alliance_staff
+from ocop_portal.errors import ApplicationError
+from products.models import Certificate
+from products.services.certificates import certificate_issue
+from registrations.models import Registration, Round, RoundMember, Scorecard
+from registrations.scoring import Result, result_compute, sheet_load
+from registrations.selectors import card_choices
+
+from .dossiers import answers_write, state_error, state_move
+from .notify import council_assigned_notify
+
+S = Registration.State
+
+
+def _require_staff(user):
+    if not is_alliance_staff(user):
+        raise ApplicationError(_("Only Alliance staff can do this."))
+
+
+def _lock(registration) -> Registration:
+    return (
+        Registration.objects.select_for_update()
+        .select_related("cooperative__commune", "product", "sheet__version", "round")
+        .get(pk=registration.pk)
+    )
+
+
+def _staff_move(registration, *, allowed, to, by, note="", internal_note="", extra_fields=(), before=None):
+    _require_staff(by)
+    with transaction.atomic():
+        locked = _lock(registration)
+        if locked.state not in allowed:
+            raise state_error(locked)
+        if before is not None:
+            before(locked)
+        state_move(
+            registration=locked,
+            to=to,
+            by=by,
+            note=note.strip(),
+            internal_note=internal_note.strip(),
+            extra_fields=extra_fields,
+        )
+    return locked
+
+
+def registration_return(*, registration, by, note: str, internal_note: str = "") -> Registration:
+    """Return the dossier to the cooperative for more information; `note` tells it what is
+    needed (required). Side effects: state, audit event, email to the cooperative."""
+    if not note or not note.strip():
+        raise ApplicationError(_("Say what the cooperative must add or correct."), field="note")
+    return _staff_move(
+        registration,
+        allowed=[S.SUBMITTED, S.RESUBMITTED, S.COMMUNE_CHECKED],
+        to=S.RETURNED,
+        by=by,
+        note=note,
+        internal_note=internal_note,
+    )
+
+
+def registration_commune_check(*, registration, by, note: str = "", internal_note: str = "") -> Registration:
+    """Record that the commune confirmed the product's local origin and forwarded the dossier."""
+    return _staff_move(
+        registration,
+        allowed=[S.SUBMITTED, S.RESUBMITTED],
+        to=S.COMMUNE_CHECKED,
+        by=by,
+        note=note,
+        internal_note=internal_note,
+    )
+
+
+def registrations_assign_round(*, registrations, round: Round, by) -> list[Registration]:
+    """Put commune-checked dossiers before a round's council (commune_checked → under_review),
+    all or none. Side effects: round, state and one audit event per dossier; emails to the
+    cooperatives and one to each council member."""
+    _require_staff(by)
+    ids = sorted({r.pk if hasattr(r, "pk") else int(r) for r in registrations})
+    if not ids:
+        raise ApplicationError(_("Choose at least one dossier."))
+    with transaction.atomic():
+        locked_round = Round.objects.select_for_update().get(pk=round.pk)
+        if not locked_round.is_open:
+            raise ApplicationError(_("The round “%(round)s” is closed.") % {"round": locked_round.name})
+        if not locked_round.memberships.exists():
+            raise ApplicationError(
+                _("The round “%(round)s” has no council members yet.") % {"round": locked_round.name}
+            )
+        locked = list(
+            Registration.objects.select_for_update()
+            .select_related("cooperative", "product")
+            .filter(pk__in=ids)
+            .order_by("pk")
+        )
+        if len(locked) != len(ids):
+            raise ApplicationError(_("Some of the chosen dossiers no longer exist."))
+        wrong = [r for r in locked if r.state != S.COMMUNE_CHECKED]
+        if wrong:
+            raise ApplicationError(
+                _("Only commune-checked dossiers can go to a round; not: %(list)s. Nothing was assigned.")
+                % {"list": ", ".join(f"{r.reference} ({r.get_state_display()})" for r in wrong)}
+            )
+        for registration in locked:
+            registration.round = locked_round
+            state_move(
+                registration=registration,
+                to=S.UNDER_REVIEW,
+                by=by,
+                internal_note=_("Assigned to %(round)s.") % {"round": locked_round.name},
+                extra_fields=["round"],
+            )
+        council_assigned_notify(round=locked_round, registrations=locked)
+    return locked
+
+
+def scorecard_save(*, registration, member, choices: dict, submit: bool = False) -> Scorecard:
+    """A council member's scorecard on a dossier of their round: save answers, and with
+    `submit` hand it in (every criterion answered). Editable until the dossier is scored.
+    Side effects: the member's one scorecard and its answers."""
+    with transaction.atomic():
+        locked = _lock(registration)
+        if locked.round_id is None or not RoundMember.objects.filter(round_id=locked.round_id, user=member).exists():
+            raise ApplicationError(_("You are not on the council of this dossier's round."))
+        if locked.state != S.UNDER_REVIEW:
+            raise state_error(locked)
+        card, _created = Scorecard.objects.get_or_create(
+            registration=locked, kind=Scorecard.Kind.COUNCIL, member=member
+        )
+        view = sheet_load(locked.sheet)
+        answers_write(scorecard=card, view=view, choices=choices)
+        if submit:
+            answered = set(card.answers.values_list("criterion_id", flat=True))
+            missing = [c for c in view.criteria if c.pk not in answered]
+            if missing:
+                raise ApplicationError(
+                    _("%(count)s criteria have no answer yet; answer them all before handing in the scorecard.")
+                    % {"count": len(missing)},
+                    extra={"missing": [c.pk for c in missing]},
+                )
+            card.submitted_at = timezone.now()
+            card.save(update_fields=["submitted_at", "updated_at"])
+    return card
+
+
+def council_cards(registration, view) -> tuple[list[Scorecard], list[dict]]:
+    """The submitted scorecards of the round's current members, and their choices."""
+    member_ids = RoundMember.objects.filter(round_id=registration.round_id).values("user_id")
+    cards = list(
+        Scorecard.objects.filter(
+            registration=registration,
+            kind=Scorecard.Kind.COUNCIL,
+            member__in=member_ids,
+            submitted_at__isnull=False,
+        )
+        .select_related("member")
+        .prefetch_related("answers")
+        .order_by("pk")
+    )
+    return cards, [card_choices(card, view) for card in cards]
+
+
+def registration_result(registration) -> Result | None:
+    """The council's result as it stands (None before any scorecard is handed in)."""
+    view = sheet_load(registration.sheet)
+    cards, choices = council_cards(registration, view)
+    if not cards:
+        return None
+    return result_compute(view, choices, totals=[c.total for c in cards])
+
+
+def registration_finalize(*, registration, by, note: str = "") -> Registration:
+    """Close the council's scoring (under_review → scored) once every member of the round has
+    handed in a scorecard: the result is the average of their totals and the stars follow the
+    bands, lowered by unmet requirements. Side effects: average, stars, state, audit event."""
+
+    def compute(locked):
+        members = set(RoundMember.objects.filter(round_id=locked.round_id).values_list("user_id", flat=True))
+        view = sheet_load(locked.sheet)
+        cards, choices = council_cards(locked, view)
+        waiting = members - {c.member_id for c in cards}
+        if not members or waiting:
+            raise ApplicationError(
+                _("%(count)s council member(s) have not handed in their scorecard yet.") % {"count": len(waiting)}
+            )
+        result = result_compute(view, choices, totals=[c.total for c in cards])
+        locked.average_score = result.score
+        locked.result_stars = result.stars
+
+    return _staff_move(
+        registration,
+        allowed=[S.UNDER_REVIEW],
+        to=S.SCORED,
+        by=by,
+        internal_note=note,
+        extra_fields=["average_score", "result_stars"],
+        before=compute,
+    )
+
+
+def registration_forward_national(*, registration, by, note: str = "") -> Registration:
+    """A 5-star result goes to the national council (scored → forwarded_national)."""
+
+    def check(locked):
+        if locked.result_stars != 5:
+            raise ApplicationError(_("Only a 5-star result (90 points or more) goes to the national council."))
+
+    return _staff_move(registration, allowed=[S.SCORED], to=S.FORWARDED_NATIONAL, by=by, note=note, before=check)
+
+
+def registration_not_certify(*, registration, by, note: str) -> Registration:
+    """Close the dossier without a certificate (scored or forwarded → not_certified)."""
+    if not note or not note.strip():
+        raise ApplicationError(_("Give the cooperative the reason."), field="note")
+    return _staff_move(registration, allowed=[S.SCORED, S.FORWARDED_NATIONAL], to=S.NOT_CERTIFIED, by=by, note=note)
+
+
+def registration_certify(
+    *,
+    registration,
+    by,
+    decision_number: str,
+    decision_date,
+    issuer_name: str = "",
+    stars: int | None = None,
+    note: str = "",
+) -> Registration:
+    """Issue the certificate of a scored dossier (scored → certified; 3 or 4 stars by the
+    province) or of a forwarded one (forwarded_national → certified; the stars of the national
+    decision). Side effects: the certificate (product code, 36-month validity, the product's
+    public stars at once), the previous certificate linked for a re-rating, state, audit event,
+    email. Two staff certifying at once: the second gets a clear refusal."""
+    _require_staff(by)
+    with transaction.atomic():
+        locked = _lock(registration)
+        if locked.state == S.CERTIFIED:
+            code = locked.certificate.product_code if locked.certificate_id else ""
+            raise ApplicationError(
+                _("This dossier has just been certified by someone else (product code %(code)s); nothing was changed.")
+                % {"code": code}
+            )
+        if locked.state not in (S.SCORED, S.FORWARDED_NATIONAL):
+            raise state_error(locked)
+        if locked.state == S.SCORED:
+            if locked.result_stars not in (3, 4):
+                raise ApplicationError(
+                    _("The province certifies 3 or 4 stars; this result is %(stars)s stars.")
+                    % {"stars": locked.result_stars}
+                )
+            stars, issuer = locked.result_stars, Certificate.Issuer.PROVINCE
+        else:
+            if stars not in (3, 4, 5):
+                raise ApplicationError(_("Enter the stars of the national decision (3 to 5)."), field="stars")
+            issuer = Certificate.Issuer.NATIONAL
+        certificate = certificate_issue(
+            product=locked.product,
+            stars=stars,
+            score=locked.average_score,
+            decision_number=decision_number,
+            decision_date=decision_date,
+            issuer=issuer,
+            issuer_name=issuer_name,
+            previous=locked.previous_certificate,
+        )
+        locked.certificate = certificate
+        state_move(registration=locked, to=S.CERTIFIED, by=by, note=note.strip(), extra_fields=["certificate"])
+    return locked

@@ -1,0 +1,353 @@
+"""The Alliance staff's pages: the to-do queue, a dossier with its scorecards, the actions,
+batch assignment to a round, the Excel export and the printable score sheet. Anyone who is
+not Alliance staff gets 404."""
+
+import io
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from ocop_portal.errors import ApplicationError
+from ocop_portal.text import fold
+from products.services.certificates import certificate_revoke
+from registrations.forms import (
+    AssignRoundForm,
+    CertifyForm,
+    NoteForm,
+    QueueFilterForm,
+    RequiredNoteForm,
+    RevokeForm,
+)
+from registrations.models import Registration, Round, Scorecard
+from registrations.scoring import sheet_load
+from registrations.selectors import card_choices, documents_by_type, self_assessment
+from registrations.services import workflow
+
+from .common import card_summary, comparison_rows, error_to_message, require_staff, sheet_rows
+
+S = Registration.State
+
+
+def _filtered(form: QueueFilterForm):
+    data = form.cleaned_data if form.is_valid() else {}
+    state = data.get("state") or ""
+    if state == "all":
+        queryset = Registration.objects.all()
+    elif state:
+        queryset = Registration.objects.filter(state=state)
+    else:
+        queryset = Registration.objects.waiting_on_staff()
+    queryset = queryset.for_lists().with_council_progress().order_by("state_changed_at", "pk")
+    if data.get("round"):
+        queryset = queryset.filter(round=data["round"])
+    if data.get("product_set"):
+        queryset = queryset.filter(product_set=data["product_set"])
+    if data.get("year"):
+        queryset = queryset.filter(created_at__year=data["year"])
+    if data.get("q"):
+        folded = fold(data["q"])
+        queryset = queryset.filter(
+            Q(product__search_text__contains=folded) | Q(cooperative__search_text__contains=folded)
+        )
+    return queryset
+
+
+@login_required
+def queue(request):
+    require_staff(request)
+    filter_form = QueueFilterForm(request.GET or None)
+    registrations = list(_filtered(filter_form)[:500])
+    assign_form = AssignRoundForm()
+    return render(
+        request,
+        "registrations/staff/queue.html",
+        {
+            "filter_form": filter_form,
+            "registrations": registrations,
+            "assign_form": assign_form,
+            "assignable": any(r.state == S.COMMUNE_CHECKED for r in registrations),
+            "query": request.GET.urlencode(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def assign_round(request):
+    require_staff(request)
+    form = AssignRoundForm(request.POST)
+    if form.is_valid():
+        try:
+            assigned = workflow.registrations_assign_round(
+                registrations=form.cleaned_data["registrations"], round=form.cleaned_data["round"], by=request.user
+            )
+        except ApplicationError as error:
+            error_to_message(request, error)
+        else:
+            messages.success(
+                request,
+                _("%(count)s dossier(s) assigned to %(round)s.")
+                % {"count": len(assigned), "round": form.cleaned_data["round"].name},
+            )
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    return redirect(request.POST.get("back") or "registrations:staff_queue")
+
+
+@login_required
+def export(request):
+    """The filtered dossiers and every council scorecard as an Excel workbook."""
+    require_staff(request)
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    filter_form = QueueFilterForm(request.GET or None)
+    registrations = list(_filtered(filter_form).select_related("previous_certificate"))
+    self_totals = dict(
+        Scorecard.objects.filter(registration__in=registrations, kind=Scorecard.Kind.SELF).values_list(
+            "registration_id", "total"
+        )
+    )
+    cards = (
+        Scorecard.objects.filter(registration__in=registrations, kind=Scorecard.Kind.COUNCIL)
+        .select_related("member", "registration__product")
+        .order_by("registration_id", "pk")
+    )
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = _("Dossiers")[:31]
+    header = [
+        _("Reference"),
+        _("Producer"),
+        _("Commune"),
+        _("Product"),
+        _("Product set"),
+        _("Kind"),
+        _("State"),
+        _("Since"),
+        _("First submitted"),
+        _("Round"),
+        _("Self-assessment"),
+        _("Council average"),
+        _("Stars"),
+        _("Product code"),
+    ]
+    sheet.append(header)
+    for registration in registrations:
+        cooperative = registration.cooperative
+        sheet.append(
+            [
+                registration.reference,
+                cooperative.name,
+                cooperative.commune.name if cooperative.commune_id else "",
+                registration.product.name,
+                str(registration.product_set),
+                registration.get_kind_display(),
+                registration.get_state_display(),
+                timezone.localtime(registration.state_changed_at).replace(tzinfo=None),
+                timezone.localtime(registration.submitted_at).replace(tzinfo=None)
+                if registration.submitted_at
+                else None,
+                registration.round.name if registration.round_id else "",
+                float(self_totals.get(registration.pk, 0)),
+                float(registration.average_score) if registration.average_score is not None else None,
+                registration.result_stars,
+                registration.certificate.product_code if registration.certificate_id else "",
+            ]
+        )
+    scores = workbook.create_sheet(_("Scorecards")[:31])
+    scores.append([_("Reference"), _("Product"), _("Council member"), _("Total"), _("Handed in")])
+    for card in cards:
+        scores.append(
+            [
+                card.registration.reference,
+                card.registration.product.name,
+                str(card.member),
+                float(card.total),
+                timezone.localtime(card.submitted_at).replace(tzinfo=None) if card.submitted_at else None,
+            ]
+        )
+    for ws in (sheet, scores):
+        for cell in ws[1]:
+            cell.font = Font(bold=True)
+        for column in ws.columns:
+            width = max(len(str(c.value or "")) for c in column)
+            ws.column_dimensions[column[0].column_letter].width = min(max(10, width + 2), 50)
+        for row in ws.iter_rows(min_row=2):
+            for cell in row:
+                if hasattr(cell.value, "year"):
+                    cell.number_format = "DD/MM/YYYY HH:MM"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    response = HttpResponse(
+        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    stamp = timezone.localdate().strftime("%Y%m%d")
+    response["Content-Disposition"] = f'attachment; filename="ho-so-ocop-{stamp}.xlsx"'
+    return response
+
+
+def _staff_dossier(pk) -> Registration:
+    return get_object_or_404(
+        Registration.objects.select_related(
+            "cooperative__commune",
+            "product",
+            "product_set",
+            "sheet__version",
+            "round",
+            "certificate",
+            "previous_certificate",
+        ),
+        pk=pk,
+    )
+
+
+def _evaluation(registration):
+    view = sheet_load(registration.sheet)
+    own = card_choices(self_assessment(registration), view)
+    cards = list(
+        Scorecard.objects.filter(registration=registration, kind=Scorecard.Kind.COUNCIL)
+        .select_related("member")
+        .prefetch_related("answers")
+        .order_by("pk")
+    )
+    choices = [card_choices(card, view) for card in cards]
+    return view, own, cards, choices
+
+
+@login_required
+def detail(request, pk):
+    require_staff(request)
+    registration = _staff_dossier(pk)
+    view, own, cards, choices = _evaluation(registration)
+    result = workflow.registration_result(registration) if cards else None
+    members = list(registration.round.memberships.select_related("user")) if registration.round_id else []
+    handed_in = {c.member_id for c in cards if c.submitted_at}
+    context = {
+        "registration": registration,
+        "summary": card_summary(view, own),
+        "cards": cards,
+        "members": [{"membership": m, "handed_in": m.user_id in handed_in} for m in members],
+        "result": result,
+        "rows": comparison_rows(view, own, cards, choices),
+        "documents": documents_by_type(registration),
+        "events": registration.events.select_related("actor").order_by("created_at", "pk"),
+        "note_form": NoteForm(),
+        "return_form": RequiredNoteForm(),
+        "certify_form": CertifyForm(initial={"decision_date": timezone.localdate()}),
+        "revoke_form": RevokeForm(),
+        "open_rounds": Round.objects.filter(is_open=True).order_by("-year", "name"),
+        "S": S,
+    }
+    return render(request, "registrations/staff/detail.html", context)
+
+
+ACTIONS = {
+    "return": (RequiredNoteForm, workflow.registration_return, _("Dossier returned to the cooperative.")),
+    "commune-check": (NoteForm, workflow.registration_commune_check, _("Commune check recorded.")),
+    "finalize": (NoteForm, workflow.registration_finalize, _("Council result recorded.")),
+    "forward": (NoteForm, workflow.registration_forward_national, _("Dossier forwarded to the national council.")),
+    "not-certify": (RequiredNoteForm, workflow.registration_not_certify, _("Dossier closed without a certificate.")),
+}
+
+
+@login_required
+@require_POST
+def action(request, pk, name):
+    require_staff(request)
+    registration = _staff_dossier(pk)
+    if name == "certify":
+        return _certify(request, registration)
+    if name == "revoke":
+        return _revoke(request, registration)
+    if name not in ACTIONS:
+        raise Http404
+    form_class, service, done = ACTIONS[name]
+    form = form_class(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Please write the message to the cooperative."))
+        return redirect("registrations:staff_detail", pk=pk)
+    kwargs = {"registration": registration, "by": request.user, "note": form.cleaned_data["note"]}
+    if name in ("return", "commune-check"):
+        kwargs["internal_note"] = form.cleaned_data["internal_note"]
+    try:
+        service(**kwargs)
+    except ApplicationError as error:
+        error_to_message(request, error)
+    else:
+        messages.success(request, str(done))
+    return redirect("registrations:staff_detail", pk=pk)
+
+
+def _certify(request, registration):
+    form = CertifyForm(request.POST)
+    if not form.is_valid():
+        for field, errors in form.errors.items():
+            label = form.fields[field].label if field in form.fields else ""
+            for error in errors:
+                messages.error(request, f"{label}: {error}" if label else error)
+        return redirect("registrations:staff_detail", pk=registration.pk)
+    try:
+        workflow.registration_certify(registration=registration, by=request.user, **form.cleaned_data)
+    except ApplicationError as error:
+        error_to_message(request, error)
+    else:
+        registration.refresh_from_db()
+        messages.success(
+            request,
+            _("Certificate issued: product code %(code)s.") % {"code": registration.certificate.product_code},
+        )
+    return redirect("registrations:staff_detail", pk=registration.pk)
+
+
+def _revoke(request, registration):
+    form = RevokeForm(request.POST)
+    if not registration.certificate_id or not form.is_valid():
+        messages.error(request, _("Choose one of the legal grounds for revocation."))
+        return redirect("registrations:staff_detail", pk=registration.pk)
+    try:
+        certificate_revoke(
+            certificate=registration.certificate,
+            ground=form.cleaned_data["ground"],
+            note=form.cleaned_data["note"],
+            by=request.user,
+        )
+    except ApplicationError as error:
+        error_to_message(request, error)
+    else:
+        messages.success(request, _("Certificate revoked; the product no longer shows its stars."))
+    return redirect("registrations:staff_detail", pk=registration.pk)
+
+
+@login_required
+def print_sheet(request, pk):
+    """The dossier's score sheet with the self-assessment and the council's average per
+    criterion, laid out for paper (the print stylesheet hides the site around it)."""
+    require_staff(request)
+    registration = _staff_dossier(pk)
+    view, own, cards, choices = _evaluation(registration)
+    submitted = [(c, ch) for c, ch in zip(cards, choices, strict=True) if c.submitted_at]
+    rows = comparison_rows(view, own, [c for c, _ch in submitted], [ch for _c, ch in submitted])
+    by_criterion = {row["criterion"].pk: row for row in rows}
+    parts = sheet_rows(view, choices=own)
+    for part in parts:
+        for group in part["groups"]:
+            for item in group["criteria"]:
+                item["comparison"] = by_criterion[item["criterion"].pk]
+    context = {
+        "registration": registration,
+        "parts": parts,
+        "summary": card_summary(view, own),
+        "cards": [c for c, _ch in submitted],
+        "result": workflow.registration_result(registration) if submitted else None,
+        "printed_at": timezone.localtime(),
+    }
+    return render(request, "registrations/staff/print_sheet.html", context)
