@@ -1,0 +1,89 @@
+"""`manage.py load_demo` end to end, as `make run` calls it: twice, with the photo files."""
+
+import io
+from pathlib import Path
+
+from django.apps import apps
+from django.contrib.auth import authenticate
+from django.core.management import call_command
+from django.db.models import Max
+from django.test import RequestFactory
+from PIL import Image
+
+from accounts.demo import ACCOUNTS
+from cooperatives.demo_data import PRODUCERS
+from products.demo_data import CERTIFICATES, PRODUCTS
+from products.models import ProductPhoto
+
+MODELS = [
+    "cooperatives.Cooperative",
+    "cooperatives.HistoricalCooperative",
+    "products.Product",
+    "products.HistoricalProduct",
+    "products.ProductPhoto",
+    "products.Certificate",
+    "products.HistoricalCertificate",
+    "accounts.User",
+    "cooperatives.Membership",
+]
+
+
+def snapshot(media_root) -> dict:
+    state = {}
+    for label in MODELS:
+        model = apps.get_model(label)
+        fields = {f.name for f in model._meta.fields}
+        state[label] = (
+            model.objects.count(),
+            model.objects.aggregate(last=Max("updated_at"))["last"] if "updated_at" in fields else None,
+        )
+    state["passwords"] = sorted(apps.get_model("accounts.User").objects.values_list("email", "password"))
+    state["files"] = sorted(str(path) for path in Path(media_root).rglob("*") if path.is_file())
+    return state
+
+
+def test_load_demo_twice_loads_everything_once_and_changes_nothing(db, settings, monkeypatch):
+    monkeypatch.setenv("DEMO_PASSWORD", "Demo-lan-dau-2026")
+    monkeypatch.delenv("PORT", raising=False)
+    monkeypatch.delenv("HOST", raising=False)
+    first, second = io.StringIO(), io.StringIO()
+
+    # Act
+    call_command("load_demo", stdout=first)
+    after_first = snapshot(settings.MEDIA_ROOT)
+    call_command("load_demo", stdout=second)
+
+    # Assert: the second run changed nothing, not even a timestamp, a history row or a file.
+    assert snapshot(settings.MEDIA_ROOT) == after_first
+    counts = {label: after_first[label][0] for label in MODELS}
+    assert counts["cooperatives.Cooperative"] == len(PRODUCERS)
+    assert counts["products.Product"] == len(PRODUCTS)
+    assert counts["products.Certificate"] == len(CERTIFICATES)
+    assert counts["products.ProductPhoto"] == sum(p.photos for p in PRODUCTS)
+    assert counts["accounts.User"] == len(ACCOUNTS)
+    assert len(after_first["files"]) == counts["products.ProductPhoto"]
+    # Both runs end with the address and the logins; the password works.
+    for output in (first.getvalue(), second.getvalue()):
+        assert "http://127.0.0.1:8000/" in output
+        assert "http://127.0.0.1:8000/admin/" in output
+        assert all(account.email in output for account in ACCOUNTS)
+    request = RequestFactory().post("/accounts/login/")  # django-axes needs the request
+    assert authenticate(request, email="admin@demo.ocop.vn", password="Demo-lan-dau-2026") is not None
+
+
+def test_load_demo_gives_every_product_tidy_demo_photos(db, monkeypatch):
+    monkeypatch.setenv("DEMO_PASSWORD", "Anh-minh-hoa-2026")
+
+    call_command("load_demo", stdout=io.StringIO())
+
+    photos = list(ProductPhoto.objects.select_related("product").order_by("product__slug", "position"))
+    per_product = {}
+    for photo in photos:
+        per_product.setdefault(photo.product.slug, []).append(photo.position)
+    assert per_product == {p.slug: list(range(p.photos)) for p in PRODUCTS}
+    for photo in photos:
+        assert photo.alt_text.startswith("Ảnh minh họa")
+        assert photo.product.name in photo.alt_text
+        with photo.image.open("rb") as handle:
+            image = Image.open(handle)
+            assert (image.format, image.size) == ("JPEG", (1200, 900))
