@@ -1,3 +1,10 @@
+from django.urls import path
+
+from . import views
+
 app_name = "news"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.article_list, name="list"),
+    path("<slug:slug>/", views.article_detail, name="detail"),
+]

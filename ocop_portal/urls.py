@@ -4,6 +4,8 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from showcase import views as showcase_views
+
 from . import views
 
 admin.site.site_header = _("OCOP portal — Alliance staff")
@@ -14,6 +16,9 @@ urlpatterns = [
     path("healthz", views.health, name="health"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("q/", include("showcase.qr_urls")),
+    path("robots.txt", showcase_views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", showcase_views.sitemap_index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", showcase_views.sitemap_section, name="sitemap_section"),
 ]
 
 urlpatterns += i18n_patterns(

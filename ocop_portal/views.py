@@ -6,13 +6,26 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
-from .selectors import home_numbers
+from showcase.cache import public_page
+
+from . import selectors
 
 logger = logging.getLogger(__name__)
 
 
+@public_page
 def home(request):
-    return render(request, "ocop_portal/home.html", {"numbers": home_numbers()})
+    return render(
+        request,
+        "ocop_portal/home.html",
+        {
+            "numbers": selectors.home_numbers(),
+            "featured": (featured := selectors.featured_products()),
+            "newest": selectors.newest_certified(exclude=[product.pk for product in featured]),
+            "articles": selectors.latest_news(),
+            "events": selectors.upcoming_events(),
+        },
+    )
 
 
 def _check_database() -> str:

@@ -1,0 +1,87 @@
+"""The page cache for anonymous visitors of the public pages.
+
+`public_page` stores the rendered HTML of a GET for a visitor with no session and no pending
+flash message, keyed by language and full path, for settings.PUBLIC_PAGE_CACHE_SECONDS. A hit
+runs no SQL query at all: the entry and the current "generation" come in one cache round trip.
+
+Forms stay usable: every page carries at least one CSRF token (the language switch; the enquiry
+form on product pages). The stored copy has the token replaced by a placeholder, and each hit
+puts a fresh token for *this* visitor in its place (setting the CSRF cookie as usual), so a
+cached page never hands one visitor's token to another.
+
+Any save of a product, certificate, producer, photo or article bumps the generation, so staff
+edits show at once instead of after the cache lifetime (see `showcase.signals`)."""
+
+import hashlib
+import re
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.utils.translation import get_language
+
+GENERATION_KEY = "public-page:generation"
+CSRF_PLACEHOLDER = "__ocop_csrf_token__"
+_CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+def bump_generation() -> None:
+    """Make every cached public page stale (called when public data changes)."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, 1, None)
+
+
+def _cacheable_request(request) -> bool:
+    if request.method not in ("GET", "HEAD") or settings.PUBLIC_PAGE_CACHE_SECONDS <= 0:
+        return False
+    cookies = request.COOKIES
+    # A session cookie may mean a signed-in user (whose pages differ) and a "messages" cookie a
+    # flash message to show: both are served fresh. Deciding this needs no database query.
+    return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies
+
+
+def _page_key(request) -> str:
+    raw = f"{get_language()}|{request.path}|{request.META.get('QUERY_STRING', '')}"
+    return "public-page:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def public_page(view):
+    """Cache the view's anonymous GET responses (status 200 only)."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not _cacheable_request(request):
+            return view(request, *args, **kwargs)
+        key = _page_key(request)
+        found = cache.get_many([key, GENERATION_KEY])
+        generation = found.get(GENERATION_KEY, 0)
+        entry = found.get(key)
+        if entry is not None and entry["generation"] == generation:
+            content = entry["content"]
+            if CSRF_PLACEHOLDER in content:
+                content = content.replace(CSRF_PLACEHOLDER, get_token(request))
+            response = HttpResponse(content, content_type=entry["content_type"])
+            response["X-Page-Cache"] = "hit"
+            return response
+
+        response = view(request, *args, **kwargs)
+        if hasattr(response, "render") and callable(response.render) and not response.is_rendered:
+            response.render()
+        if response.status_code == 200 and not response.streaming:
+            content = response.content.decode(response.charset)
+            tokens = set(_CSRF_INPUT.findall(content))
+            for token in tokens:
+                content = content.replace(token, CSRF_PLACEHOLDER)
+            cache.set(
+                key,
+                {"generation": generation, "content": content, "content_type": response["Content-Type"]},
+                settings.PUBLIC_PAGE_CACHE_SECONDS,
+            )
+            response["X-Page-Cache"] = "miss"
+        return response
+
+    return wrapper

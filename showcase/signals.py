@@ -1,0 +1,35 @@
+"""Keeps the showcase in step with the registry: a new product gets its permanent QR code, and
+any change to public data makes the cached public pages stale."""
+
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import receiver
+
+from cooperatives.models import Cooperative
+from products.models import Certificate, Product, ProductPhoto
+
+from .cache import bump_generation
+from .models import FeaturedProduct
+from .services import product_code_ensure
+
+
+@receiver(post_save, sender=Product)
+def _product_saved(sender, instance, created, raw=False, **kwargs):
+    if created and not raw:
+        product_code_ensure(product=instance)
+
+
+PUBLIC_MODELS = [Product, Certificate, Cooperative, ProductPhoto, FeaturedProduct]
+
+
+def _public_data_changed(sender, **kwargs):
+    # After the commit, so that a page rendered meanwhile cannot be stored as up to date.
+    transaction.on_commit(bump_generation)
+
+
+for _model in PUBLIC_MODELS:
+    post_save.connect(_public_data_changed, sender=_model, dispatch_uid=f"showcase-cache-{_model.__name__}")
+    post_delete.connect(_public_data_changed, sender=_model, dispatch_uid=f"showcase-cache-del-{_model.__name__}")
+m2m_changed.connect(
+    _public_data_changed, sender=Product.quality_standards.through, dispatch_uid="showcase-cache-standards"
+)

@@ -1,0 +1,101 @@
+"""Template helpers of the public pages: URLs that keep the filters, money, the QR symbol and
+structured data rendered safely."""
+
+import json
+from urllib.parse import urlencode, urljoin
+
+import segno
+from django import template
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+# The escapes of django.utils.html.json_script: "<", ">" and "&" can never close the element.
+_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.simple_tag
+def ld_json(data):
+    """schema.org data as `<script type="application/ld+json">` — a data block, never run — with
+    the same escaping as Django's json_script, so no value can break out of the element."""
+    payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))
+
+
+@register.filter
+def vnd(value):
+    """150000 → "150.000 ₫" (dots as thousands separators in every language)."""
+    if value in (None, ""):
+        return ""
+    return f"{int(value):,}".replace(",", ".") + "\u00a0₫"
+
+
+@register.filter
+def absolute(url):
+    """An absolute address on the public site (SITE_URL), for feeds, OpenGraph and JSON-LD."""
+    if not url:
+        return ""
+    return urljoin(settings.SITE_URL + "/", str(url))
+
+
+@register.simple_tag(takes_context=True)
+def query_toggle(context, param, value):
+    """The current query string with `param=value` added or removed (and back to page 1)."""
+    query = context["request"].GET.copy()
+    query.pop("page", None)
+    values = query.getlist(param)
+    value = str(value)
+    query.setlist(param, [v for v in values if v != value] if value in values else [*values, value])
+    encoded = query.urlencode()
+    return "?" + encoded if encoded else "?"
+
+
+@register.simple_tag(takes_context=True)
+def query_set(context, param, value):
+    """The current query string with `param` set to `value` (an empty value removes it)."""
+    query = context["request"].GET.copy()
+    if param != "page":
+        query.pop("page", None)
+    if value in (None, ""):
+        query.pop(param, None)
+    else:
+        query[param] = str(value)
+    encoded = query.urlencode()
+    return "?" + encoded if encoded else "?"
+
+
+@register.simple_tag
+def query_without(request, *params):
+    query = request.GET.copy()
+    for param in ("page", *params):
+        query.pop(param, None)
+    encoded = query.urlencode()
+    return "?" + encoded if encoded else "?"
+
+
+@register.simple_tag
+def qr_svg(url, title=""):
+    """The QR symbol of `url` as an inline SVG image (server-side, no script)."""
+    qr = segno.make(url, error="m", boost_error=True)
+    svg = qr.svg_inline(scale=4, border=2, title=title or None, svgclass="qr-symbol", lineclass=None, omitsize=True)
+    return mark_safe(svg)  # noqa: S308 — segno writes the markup; `title` is escaped by segno
+
+
+@register.simple_tag
+def hidden_query_inputs(request, *skip):
+    """Hidden inputs carrying the current filters into a form (e.g. the sort selector)."""
+    parts = []
+    for key, values in request.GET.lists():
+        if key in skip or key == "page":
+            continue
+        for value in values:
+            parts.append(format_html('<input type="hidden" name="{}" value="{}">', key, value))
+    return mark_safe("".join(parts))  # noqa: S308 — each part built by format_html
+
+
+@register.simple_tag
+def urlencode_dict(**kwargs):
+    return urlencode({k: v for k, v in kwargs.items() if v not in (None, "")})
