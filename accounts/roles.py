@@ -30,4 +30,10 @@ STAFF_EXTRA_PERMISSIONS = [
     "accounts.change_user",
     "accounts.add_user",
     "ocop_portal.view_outboundemail",
+    # Sign-up requests (approve/reject need "change") and invitations (withdraw).
+    "accounts.view_signuprequest",
+    "accounts.change_signuprequest",
+    "accounts.delete_signuprequest",
+    "accounts.view_invitation",
+    "accounts.change_invitation",
 ]

@@ -13,6 +13,7 @@ model field validator), `thumbnails_make`.
 
 import contextlib
 import io
+import os
 import uuid
 import warnings
 
@@ -212,7 +213,10 @@ def document_clean(uploaded, *, max_bytes: int | None = None) -> ContentFile:
     the private storage and serve it with `ocop_portal.files.private_file_response`."""
     data = _read(uploaded, max_bytes=max_bytes or settings.MAX_DOCUMENT_UPLOAD_BYTES)
     fmt = _document_format(data)
-    return ContentFile(data, name=generated_name(DOCUMENT_EXTENSIONS[fmt]))
+    content = ContentFile(data, name=generated_name(DOCUMENT_EXTENSIONS[fmt]))
+    # The uploader's file name, for display only (never used as a path).
+    content.original_name = os.path.basename(str(getattr(uploaded, "name", "") or "").replace("\\", "/"))[:200]
+    return content
 
 
 # --- Form fields ------------------------------------------------------------------------------
@@ -284,6 +288,37 @@ class DocumentUploadField(forms.FileField):
         if value and value is not initial and hasattr(value, "read"):
             return document_clean(value)
         return value
+
+
+class MultipleDocumentUploadField(forms.FileField):
+    """Several private attachments at once; `cleaned_data` is a list of checked ContentFiles.
+    One bad file refuses the whole batch, its name in the message."""
+
+    def __init__(self, *args, max_files: int = 5, **kwargs):
+        self.max_files = max_files
+        kwargs.setdefault(
+            "widget", MultipleFileInput(attrs={"accept": "application/pdf,image/jpeg,image/png", "multiple": True})
+        )
+        kwargs.setdefault("help_text", _document_help_text)
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        files = [f for f in (data if isinstance(data, list | tuple) else [data]) if f]
+        if not files:
+            if self.required:
+                raise ValidationError(self.error_messages["required"], code="required")
+            return []
+        if len(files) > self.max_files:
+            raise ValidationError(MESSAGES["too_many_files"], code="too_many_files", params={"limit": self.max_files})
+        cleaned, errors = [], []
+        for uploaded in files:
+            try:
+                cleaned.append(document_clean(super().clean(uploaded, initial)))
+            except ValidationError as error:
+                errors.extend(f"{uploaded.name}: {message}" for message in error.messages)
+        if errors:
+            raise ValidationError(errors)
+        return cleaned
 
 
 class _LazyHelp:

@@ -1,0 +1,263 @@
+"""Writes on a cooperative's catalogue: products and their photos (from the cooperative's space).
+
+Photos arrive already checked and re-encoded (`ocop_portal.uploads.image_clean`); their
+thumbnails are made by the Celery task `products.make_photo_thumbnails` after the commit."""
+
+import logging
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from ocop_portal.errors import ApplicationError
+from ocop_portal.text import fold
+from ocop_portal.uploads import thumbnails_make
+from products.models import Product, ProductPhoto
+
+__all__ = [
+    "photo_thumbnails_build",
+    "photos_add",
+    "photos_update",
+    "product_archive",
+    "product_create",
+    "product_delete",
+    "product_is_deletable",
+    "product_restore",
+    "product_update",
+]
+
+logger = logging.getLogger(__name__)
+
+# Fields a cooperative edits; stars and certification come from certificates only.
+PRODUCT_FIELDS = [
+    "name",
+    "product_set",
+    "description",
+    "story",
+    "unit",
+    "packaging",
+    "price_min",
+    "price_max",
+    "ingredients",
+    "specification",
+    "where_to_buy",
+    "barcode",
+    "status",
+]
+MAX_PHOTOS_PER_PRODUCT = 12
+
+
+def _raise_validation(error: ValidationError):
+    if hasattr(error, "error_dict"):
+        field, messages = next(iter(error.message_dict.items()))
+        raise ApplicationError(" ".join(messages), field=None if field == "__all__" else field)
+    raise ApplicationError(" ".join(error.messages))
+
+
+def product_unique_slug(name: str) -> str:
+    """A slug for the product's public address; chosen once and never changed afterwards."""
+    base = slugify(fold(name))[:130] or "san-pham"
+    slug, n = base, 2
+    while Product.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def _apply(product: Product, data: dict) -> None:
+    unknown = set(data) - set(PRODUCT_FIELDS)
+    if unknown:
+        raise ValueError(f"not product fields: {sorted(unknown)}")
+    if data.get("status") == Product.Status.ARCHIVED:
+        raise ApplicationError(_("Use “Archive” to take a product off the catalogue."), field="status")
+    for field, value in data.items():
+        setattr(product, field, value)
+    try:
+        product.full_clean(exclude=["slug"])
+    except ValidationError as error:
+        _raise_validation(error)
+
+
+def product_create(*, cooperative, by, data: dict, quality_standards=None, photos=(), alt_text: str = "") -> Product:
+    """Add a product to the cooperative's catalogue, with its first photos.
+
+    Side effects: Product and ProductPhoto rows (history recorded); thumbnails queued after
+    the commit. Raises ApplicationError (nothing saved) when a value is refused."""
+    product = Product(cooperative=cooperative)
+    _apply(product, data)
+    with transaction.atomic():
+        product.slug = product_unique_slug(product.name)
+        product._history_user = by
+        product.save()
+        if quality_standards is not None:
+            product.quality_standards.set(quality_standards)
+        if photos:
+            photos_add(product=product, files=photos, alt_text=alt_text or product.name)
+    return product
+
+
+def product_update(*, product: Product, by, data: dict, quality_standards=None) -> Product:
+    """Save the cooperative's changes to a product (its slug, stars and certificates stay)."""
+    with transaction.atomic():
+        locked = Product.objects.select_for_update().get(pk=product.pk)
+        _apply(locked, data)
+        locked._history_user = by
+        locked.save()
+        if quality_standards is not None:
+            locked.quality_standards.set(quality_standards)
+    return locked
+
+
+def product_archive(*, product: Product, by) -> Product:
+    """Take a product off the catalogue, keeping it and everything attached to it."""
+    return _set_status(product, by, Product.Status.ARCHIVED)
+
+
+def product_restore(*, product: Product, by) -> Product:
+    """Put an archived product back on sale."""
+    return _set_status(product, by, Product.Status.ACTIVE)
+
+
+def _set_status(product, by, status):
+    with transaction.atomic():
+        locked = Product.objects.select_for_update().get(pk=product.pk)
+        if locked.status != status:
+            locked.status = status
+            locked._history_user = by
+            locked.save()
+    return locked
+
+
+def product_is_deletable(product: Product) -> bool:
+    """Only a product nothing refers to (no certificate, registration, enquiry…) may be deleted;
+    anything else is archived so its history stays whole."""
+    for relation in product._meta.related_objects:
+        if relation.many_to_many or relation.related_model is ProductPhoto:
+            continue
+        accessor = relation.get_accessor_name()
+        if relation.one_to_one:
+            if relation.related_model.objects.filter(**{relation.field.name: product}).exists():
+                return False
+        elif getattr(product, accessor).exists():
+            return False
+    return True
+
+
+def product_delete(*, product: Product, by) -> None:
+    """Delete a product that was never registered nor certified (e.g. entered by mistake).
+
+    Side effects: the product, its photos and their files. Raises ApplicationError when the
+    product has a certificate, a registration or anything else attached: archive it instead."""
+    with transaction.atomic():
+        locked = Product.objects.select_for_update().get(pk=product.pk)
+        if not product_is_deletable(locked):
+            raise ApplicationError(
+                _("This product has a certificate, a registration or other records: archive it instead.")
+            )
+        for photo in locked.photos.all():
+            _delete_files_on_commit(photo)
+        locked._history_user = by
+        locked.delete()
+
+
+# --- Photos -----------------------------------------------------------------------------------
+
+
+def photos_add(*, product: Product, files, alt_text: str = "") -> list[ProductPhoto]:
+    """Add already-cleaned photos at the end of the product's gallery.
+
+    Side effects: ProductPhoto rows and files; the thumbnail task queued for each after the
+    commit. Raises ApplicationError when the gallery would exceed MAX_PHOTOS_PER_PRODUCT."""
+    from products.tasks import make_photo_thumbnails
+
+    files = list(files)
+    with transaction.atomic():
+        Product.objects.select_for_update().filter(pk=product.pk).first()  # one upload at a time
+        count = product.photos.count()
+        if count + len(files) > MAX_PHOTOS_PER_PRODUCT:
+            raise ApplicationError(
+                _("A product can have at most %(limit)s photos; it has %(count)s.")
+                % {"limit": MAX_PHOTOS_PER_PRODUCT, "count": count},
+                field="photos",
+            )
+        position = (product.photos.aggregate(top=Max("position"))["top"] or 0) + 1 if count else 0
+        photos = []
+        for offset, content in enumerate(files):
+            photo = ProductPhoto(product=product, alt_text=alt_text[:255], position=position + offset)
+            photo.image.save(content.name, content, save=False)
+            photo.save()
+            make_photo_thumbnails.delay_on_commit(photo.pk)
+            photos.append(photo)
+    return photos
+
+
+def photos_update(
+    *, product: Product, alt_texts: dict | None = None, delete: list | None = None, move: tuple | None = None
+) -> None:
+    """Edit a product's gallery: alt texts `{photo: text}`, photos to `delete`, and `move`
+    = (photo, "up" | "down") to swap a photo with its neighbour. Every photo must belong to
+    `product` (the view answers 404 before that for someone else's photo).
+
+    Side effects: ProductPhoto rows updated or deleted (files removed after the commit)."""
+    alt_texts, delete = alt_texts or {}, list(delete or [])
+    photos = [*alt_texts, *delete, *([move[0]] if move else [])]
+    if any(photo.product_id != product.pk for photo in photos):
+        raise ApplicationError(_("This photo does not belong to this product."))
+    with transaction.atomic():
+        gallery = list(ProductPhoto.objects.select_for_update().filter(product=product).order_by("position", "pk"))
+        by_pk = {photo.pk: photo for photo in gallery}
+        for photo, text in alt_texts.items():
+            current = by_pk.get(photo.pk)
+            if current is not None and current.alt_text != text.strip()[:255]:
+                current.alt_text = text.strip()[:255]
+                current.save(update_fields=["alt_text", "updated_at"])
+        deleted = {photo.pk for photo in delete}
+        for pk in deleted & set(by_pk):
+            _delete_files_on_commit(by_pk[pk])
+            by_pk[pk].delete()
+        gallery = [photo for photo in gallery if photo.pk not in deleted]
+        if move and move[0].pk in {photo.pk for photo in gallery}:
+            index = next(i for i, photo in enumerate(gallery) if photo.pk == move[0].pk)
+            target = index - 1 if move[1] == "up" else index + 1
+            if 0 <= target < len(gallery):
+                gallery[index], gallery[target] = gallery[target], gallery[index]
+        for position, photo in enumerate(gallery):
+            if photo.position != position:
+                photo.position = position
+                photo.save(update_fields=["position", "updated_at"])
+
+
+def _delete_files_on_commit(photo: ProductPhoto) -> None:
+    files = [(f.storage, f.name) for f in (photo.image, photo.thumbnail, photo.thumbnail_fallback) if f]
+
+    def remove():
+        for storage, name in files:
+            try:
+                storage.delete(name)
+            except OSError:
+                logger.warning("Could not delete photo file %s", name)
+
+    transaction.on_commit(remove)
+
+
+def photo_thumbnails_build(*, photo_id: int) -> bool:
+    """Make the WebP thumbnail and its JPEG fallback of one photo.
+
+    Safe to run twice (a photo that has both is left alone) and returns quietly (False) when the
+    photo or its file is gone. Side effects: two files and the photo's thumbnail fields."""
+    with transaction.atomic():
+        photo = ProductPhoto.objects.select_for_update().filter(pk=photo_id).first()
+        if photo is None or not photo.image:
+            return False
+        if photo.thumbnail and photo.thumbnail_fallback:
+            return False
+        try:
+            webp, jpeg = thumbnails_make(photo.image)
+        except (FileNotFoundError, OSError):
+            logger.warning("Photo %s: image file missing, no thumbnails made", photo_id)
+            return False
+        photo.thumbnail.save(webp.name, webp, save=False)
+        photo.thumbnail_fallback.save(jpeg.name, jpeg, save=False)
+        photo.save(update_fields=["thumbnail", "thumbnail_fallback", "updated_at"])
+    return True
