@@ -1,9 +1,25 @@
+from django import forms
 from django.contrib import admin
+from django.db.models import Count
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from ocop_portal.text import search_filter
+from ocop_portal.uploads import ImageUploadField
+from products.admin_kit import (
+    CommuneListFilter,
+    ExcelImportExportMixin,
+    RegistryAdminMixin,
+    RegistryHistoryMixin,
+    badge,
+    stars_html,
+)
+from products.excel import unique_slug
+from products.models import Product
 
 from .models import Cooperative, Membership
+from .resources import CooperativeResource
 
 
 class FoldedSearchMixin:
@@ -17,13 +33,171 @@ class FoldedSearchMixin:
         return queryset.filter(search_filter("search_text", search_term)), False
 
 
+STATUS_TONES = {
+    Cooperative.Status.ACTIVE: "ok",
+    Cooperative.Status.SUSPENDED: "warn",
+    Cooperative.Status.DISSOLVED: "muted",
+}
+
+
+class CooperativeAdminForm(forms.ModelForm):
+    logo = ImageUploadField(label=_("logo"), required=False)
+
+    class Meta:
+        model = Cooperative
+        fields = [
+            "name",
+            "slug",
+            "kind",
+            "registration_number",
+            "founded_on",
+            "status",
+            "commune",
+            "street_address",
+            "former_district",
+            "former_address",
+            "legal_representative",
+            "legal_representative_sex",
+            "legal_representative_ethnicity",
+            "leader_name",
+            "members_count",
+            "phone",
+            "email",
+            "website",
+            "is_alliance_member",
+            "ocop_joined_year",
+            "newly_founded",
+            "description",
+            "logo",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["slug"].required = False
+        self.fields["slug"].help_text = _("Part of the public web address. Empty: made from the name.")
+
+    def clean_registration_number(self):
+        return (self.cleaned_data.get("registration_number") or "").replace(" ", "")
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("slug") and cleaned.get("name"):
+            cleaned["slug"] = unique_slug(Cooperative, cleaned["name"], exclude_pk=self.instance.pk)
+            self.instance.slug = cleaned["slug"]
+        return cleaned
+
+
+class ProductInline(admin.TabularInline):
+    """The producer's products, to open them from here (they are edited on their own page)."""
+
+    model = Product
+    extra = 0
+    max_num = 0
+    can_delete = False
+    show_change_link = True
+    fields = ["name", "product_set", "stars_display", "status"]
+    readonly_fields = fields
+    verbose_name_plural = _("products of this producer")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("product_set")
+
+    @admin.display(description=_("OCOP stars"))
+    def stars_display(self, product):
+        return stars_html(product.stars)
+
+
 @admin.register(Cooperative)
-class CooperativeAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
-    list_display = ["name", "kind", "commune", "former_district", "status", "ocop_joined_year"]
-    list_filter = ["kind", "status", "is_alliance_member", "newly_founded", "ocop_joined_year"]
+class CooperativeAdmin(
+    RegistryAdminMixin, ExcelImportExportMixin, RegistryHistoryMixin, FoldedSearchMixin, SimpleHistoryAdmin
+):
+    form = CooperativeAdminForm
+    resource_classes = [CooperativeResource]
+    import_help = _(
+        "A row updates the producer with the same web address (slug), registration number or exact name; "
+        "otherwise it adds a producer. The commune may be its official code, its name, or the address "
+        "before 2025 (e.g. Khánh Thành, Yên Khánh, Ninh Bình)."
+    )
+    list_display = [
+        "name_display",
+        "kind_display",
+        "commune_display",
+        "product_count",
+        "ocop_joined_year",
+        "status_display",
+    ]
+    list_display_links = ["name_display"]
+    list_filter = [
+        "kind",
+        "status",
+        CommuneListFilter,
+        "former_district",
+        "ocop_joined_year",
+        "is_alliance_member",
+        "newly_founded",
+    ]
     list_select_related = ["commune"]
+    search_help_text = _("Name, commune, former district or registration number; diacritics optional.")
     autocomplete_fields = ["commune"]
-    prepopulated_fields = {"slug": ["name"]}
+    inlines = [ProductInline]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "kind", "registration_number", "founded_on", "status"]}),
+        (_("Address"), {"fields": ["commune", "street_address", "former_district", "former_address"]}),
+        (
+            _("People"),
+            {
+                "fields": [
+                    "legal_representative",
+                    "legal_representative_sex",
+                    "legal_representative_ethnicity",
+                    "leader_name",
+                    "members_count",
+                ]
+            },
+        ),
+        (_("Contact"), {"fields": ["phone", "email", "website"]}),
+        (_("OCOP programme"), {"fields": ["is_alliance_member", "ocop_joined_year", "newly_founded"]}),
+        (_("Presentation"), {"fields": ["description", "logo"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(product_total=Count("products", distinct=True))
+
+    @admin.display(description=_("producer"), ordering="name")
+    def name_display(self, cooperative):
+        if cooperative.registration_number:
+            return format_html(
+                '{}<span class="registry-subline">{} {}</span>',
+                cooperative.name,
+                _("Reg. no."),
+                cooperative.registration_number,
+            )
+        return cooperative.name
+
+    @admin.display(description=_("type"), ordering="kind")
+    def kind_display(self, cooperative):
+        return cooperative.get_kind_display()
+
+    @admin.display(description=_("commune / ward"), ordering="commune__name")
+    def commune_display(self, cooperative):
+        if cooperative.commune is None:
+            return format_html('<span class="registry-muted">{}</span>', cooperative.former_district or "—")
+        if cooperative.former_district:
+            return format_html(
+                '{}<span class="registry-subline">{} {}</span>',
+                cooperative.commune.name,
+                _("formerly"),
+                cooperative.former_district,
+            )
+        return cooperative.commune.name
+
+    @admin.display(description=_("products"), ordering="product_total")
+    def product_count(self, cooperative):
+        return cooperative.product_total
+
+    @admin.display(description=_("status"), ordering="status")
+    def status_display(self, cooperative):
+        return badge(cooperative.get_status_display(), STATUS_TONES.get(cooperative.status, "muted"))
 
 
 @admin.register(Membership)

@@ -12,6 +12,8 @@ from ocop_portal.models import TimeStampedModel
 from ocop_portal.text import fold
 from ocop_portal.validators import validate_gtin
 
+from .validators import validate_product_code
+
 CERTIFICATE_VALIDITY_MONTHS = 36
 
 
@@ -288,7 +290,9 @@ class Certificate(TimeStampedModel):
         _("product code"),
         max_length=40,
         unique=True,
+        validators=[validate_product_code],
         help_text=_("province-commune-serial-year, e.g. 37-14464-003-2026"),
+        error_messages={"unique": _("Another certificate already has this product code.")},
     )
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.VALID)
     revocation_ground = models.CharField(
