@@ -14,6 +14,7 @@ from cooperatives.models import Cooperative
 
 from .demo_data import CERTIFICATES, PRICE_NOTE, PRODUCTS, DemoCertificate, DemoProduct
 from .models import Certificate, Product, ProductPhoto, ProductSet, QualityStandard, default_valid_until
+from .services.catalog import photo_thumbnails_build
 
 DEMO_ORDER = 20  # after cooperatives (10), before accounts (90)
 SCHEME = "qd148-2023"
@@ -95,8 +96,8 @@ def product_photos_demo_load() -> int:
     """Give each demo product without any photo its 1–2 generated placeholder JPEGs.
 
     A product that already has photos is skipped, so a re-run neither duplicates nor regenerates
-    them. Side effects: writes image files to the default storage and ProductPhoto rows.
-    Returns the number of photos created."""
+    them. Side effects: writes image files (and their WebP/JPEG thumbnails) to the default storage
+    and ProductPhoto rows. Returns the number of photos created."""
     products = (
         Product.objects.filter(slug__in=[p.slug for p in PRODUCTS], photos__isnull=True)
         .select_related("cooperative", "product_set__group__sector")
@@ -115,6 +116,7 @@ def product_photos_demo_load() -> int:
             )
             photo.image.save(f"demo-{product.slug}-{position + 1}.jpg", ContentFile(image), save=False)
             photo.save()
+            photo_thumbnails_build(photo_id=photo.pk)  # at once: make run has no worker to wait for
             count += 1
     return count
 

@@ -61,7 +61,7 @@ def test_load_demo_twice_loads_everything_once_and_changes_nothing(db, settings,
     assert counts["products.Certificate"] == len(CERTIFICATES)
     assert counts["products.ProductPhoto"] == sum(p.photos for p in PRODUCTS)
     assert counts["accounts.User"] == len(ACCOUNTS)
-    assert len(after_first["files"]) == counts["products.ProductPhoto"]
+    assert len(after_first["files"]) == 3 * counts["products.ProductPhoto"]  # image, WebP and JPEG thumbnails
     # Both runs end with the address and the logins; the password works.
     for output in (first.getvalue(), second.getvalue()):
         assert "http://127.0.0.1:8000/" in output
@@ -84,6 +84,7 @@ def test_load_demo_gives_every_product_tidy_demo_photos(db, monkeypatch):
     for photo in photos:
         assert photo.alt_text.startswith("Ảnh minh họa")
         assert photo.product.name in photo.alt_text
+        assert photo.thumbnail.name.endswith(".webp") and photo.thumbnail_fallback.name.endswith(".jpg")
         with photo.image.open("rb") as handle:
             image = Image.open(handle)
             assert (image.format, image.size) == ("JPEG", (1200, 900))
