@@ -23,7 +23,9 @@ PUBLIC_MODELS = [Product, Certificate, Cooperative, ProductPhoto, FeaturedProduc
 
 
 def _public_data_changed(sender, **kwargs):
-    # After the commit, so that a page rendered meanwhile cannot be stored as up to date.
+    # Now, and again after the commit, so that a page rendered meanwhile from the old data
+    # cannot be stored as up to date.
+    bump_generation()
     transaction.on_commit(bump_generation)
 
 

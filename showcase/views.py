@@ -3,6 +3,7 @@ and the cooperative's side of it (buyer enquiries, QR downloads)."""
 
 import io
 import logging
+from functools import wraps
 
 import segno
 from django.conf import settings
@@ -12,6 +13,8 @@ from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -110,7 +113,25 @@ def product_detail(request, slug):
     return render(request, "showcase/product_detail.html", _product_context(product, form), status=status)
 
 
+def visitor_language(view):
+    """For pages outside the language prefix (the QR address): speak the visitor's language,
+    from the language cookie or the browser's Accept-Language, instead of the default."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        language = translation.get_language_from_request(request, check_path=False)
+        with translation.override(language):
+            request.LANGUAGE_CODE = language
+            response = view(request, *args, **kwargs)
+        response.headers["Content-Language"] = language
+        patch_vary_headers(response, ("Accept-Language", "Cookie"))
+        return response
+
+    return wrapper
+
+
 @require_GET
+@visitor_language
 @public_page
 def qr_trace(request, code):
     """What a scanned label opens: the product, its producer and commune, its certificate and

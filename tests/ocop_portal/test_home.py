@@ -35,3 +35,82 @@ def test_language_switch_sets_the_language(client):
     response = client.post(reverse("set_language"), {"language": "en", "next": "/"})
     assert response.status_code == 302
     assert response.url == "/en/"
+
+
+def _names(products):
+    return [product.name for product in products]
+
+
+@pytest.mark.django_db
+def test_home_features_the_products_staff_chose_while_certified(client):
+    from tests.factories.showcase import FeaturedProductFactory
+
+    second = CertificateFactory(stars=3, product__name="Chiếu cói").product
+    first = CertificateFactory(stars=4, product__name="Nếp nhung").product
+    lapsed = CertificateFactory(stars=5, status="expired", product__name="Hết hạn").product
+    FeaturedProductFactory(product=first, position=1)
+    FeaturedProductFactory(product=second, position=2)
+    FeaturedProductFactory(product=lapsed, position=0)
+
+    response = client.get(reverse("home"))
+
+    assert _names(response.context["featured"]) == ["Nếp nhung", "Chiếu cói"]
+
+
+@pytest.mark.django_db
+def test_home_without_chosen_products_features_the_best_rated(client):
+    CertificateFactory(stars=3, product__name="Ba sao")
+    CertificateFactory(stars=5, product__name="Năm sao")
+
+    response = client.get(reverse("home"))
+
+    assert _names(response.context["featured"]) == ["Năm sao", "Ba sao"]
+    assert response.context["newest"] == []  # nothing left that is not already featured
+
+
+@pytest.mark.django_db
+def test_home_shows_newest_certified_and_latest_published_news(client):
+    import datetime
+
+    from tests.factories.news import ArticleFactory
+    from tests.factories.showcase import FeaturedProductFactory
+
+    today = datetime.date.today()
+    featured = CertificateFactory(product__name="Nổi bật").product
+    FeaturedProductFactory(product=featured)
+    CertificateFactory(product__name="Cũ", decision_date=today - datetime.timedelta(days=100))
+    CertificateFactory(product__name="Mới", decision_date=today - datetime.timedelta(days=2))
+    ArticleFactory(title="Tin đã đăng")
+    ArticleFactory(title="Tin nháp", status="draft")
+
+    response = client.get(reverse("home"))
+
+    assert _names(response.context["newest"]) == ["Mới", "Cũ"]
+    assert [a.title for a in response.context["articles"]] == ["Tin đã đăng"]
+    assert response.context["events"] == []  # no trainings/fairs provider yet: no section, no fake data
+    assert "Sự kiện sắp diễn ra" not in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_home_runs_as_many_queries_for_30_products_as_for_3(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import ProductPhotoFactory
+    from tests.factories.news import ArticleFactory
+    from tests.factories.showcase import FeaturedProductFactory
+
+    def add(count):
+        for _ in range(count):
+            ProductPhotoFactory(product=CertificateFactory().product)
+            ArticleFactory()
+
+    add(3)
+    FeaturedProductFactory(product=CertificateFactory().product)  # featured and newest both filled
+    with CaptureQueriesContext(connection) as few:
+        client.get(reverse("home") + "?a")
+    add(27)
+    with CaptureQueriesContext(connection) as many:
+        client.get(reverse("home") + "?b")
+
+    assert len(few) == len(many)

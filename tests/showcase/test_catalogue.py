@@ -168,7 +168,9 @@ def test_catalogue_runs_as_many_queries_for_30_products_as_for_3(client, db, que
     def add(count, offset):
         for n in range(count):
             cooperative = CooperativeFactory(commune=communes[n], former_district=f"Huyện {n % 4}")
-            product = ProductFactory(name=f"Gạo số {offset + n}", cooperative=cooperative, product_set=product_set(sets[n % 5]))
+            product = ProductFactory(
+                name=f"Gạo số {offset + n}", cooperative=cooperative, product_set=product_set(sets[n % 5])
+            )
             CertificateFactory(product=product, stars=3 + n % 3)
 
     add(3, 0)

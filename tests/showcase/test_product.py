@@ -3,7 +3,6 @@ import json
 import re
 
 import pytest
-from django.urls import reverse
 
 from products.models import Certificate, QualityStandard
 from tests.factories import CertificateFactory, ProductFactory, ProductPhotoFactory
