@@ -190,7 +190,12 @@ class SupportRequestAdmin(DecisionAdminMixin, admin.ModelAdmin):
     def save_formset(self, request, form, formset, change):
         if formset.model is not SupportNote:
             return super().save_formset(request, form, formset, change)
+        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
         for inline_form in formset.forms:
             if inline_form.instance.pk is None and inline_form.has_changed() and inline_form.cleaned_data.get("text"):
-                services.support_note_add(request=form.instance, by=request.user, text=inline_form.cleaned_data["text"])
+                formset.new_objects.append(
+                    services.support_note_add(
+                        request=form.instance, by=request.user, text=inline_form.cleaned_data["text"]
+                    )
+                )
         return None

@@ -57,14 +57,16 @@ class ProfileForm(forms.ModelForm):
         self.fields["commune"].queryset = Commune.objects.in_portal_province().order_by("name")
         self.fields["commune"].empty_label = _("— choose —")
         self.fields["email"].widget.attrs["autocomplete"] = "email"
-        self.initial_legal = {field: getattr(self.instance, field) for field in LEGAL_FIELDS}
 
     def _post_clean(self):
-        # Validate the values without touching the instance's legal identity: uniqueness of the
-        # registration number is checked against the other producers only.
-        super()._post_clean()
-        for field in LEGAL_FIELDS:
-            setattr(self.instance, field, self.initial_legal[field])
+        # The service validates and saves; the instance (the user's cooperative) stays untouched.
+        pass
+
+    def clean_registration_number(self):
+        number = self.cleaned_data.get("registration_number", "")
+        if number and Cooperative.objects.filter(registration_number=number).exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(_("Another producer already has this registration number."), code="unique")
+        return number
 
     def profile_data(self) -> dict:
         data = {field: self.cleaned_data[field] for field in PROFILE_FIELDS if field in self.cleaned_data}

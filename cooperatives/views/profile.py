@@ -36,8 +36,6 @@ def profile(request, cooperative):
                     ),
                 )
             return redirect("cooperatives:profile")
-    if request.method == "POST":
-        cooperative.refresh_from_db()  # the form's validation touched the instance
     return space_render(
         request,
         "cooperatives/profile.html",

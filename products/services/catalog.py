@@ -129,17 +129,24 @@ def _set_status(product, by, status):
     return locked
 
 
+# Rows that only follow a product (its photos, QR code, home-page slot) or outlive it (a support
+# request keeps its text) do not stop a deletion; anything else does (certificates, OCOP
+# registrations, buyer enquiries…).
+DELETION_FOLLOWERS = {
+    "products.productphoto",
+    "showcase.productcode",
+    "showcase.featuredproduct",
+    "cooperatives.supportrequest",
+}
+
+
 def product_is_deletable(product: Product) -> bool:
     """Only a product nothing refers to (no certificate, registration, enquiry…) may be deleted;
     anything else is archived so its history stays whole."""
     for relation in product._meta.related_objects:
-        if relation.many_to_many or relation.related_model is ProductPhoto:
+        if relation.many_to_many or relation.related_model._meta.label_lower in DELETION_FOLLOWERS:
             continue
-        accessor = relation.get_accessor_name()
-        if relation.one_to_one:
-            if relation.related_model.objects.filter(**{relation.field.name: product}).exists():
-                return False
-        elif getattr(product, accessor).exists():
+        if relation.related_model._default_manager.filter(**{relation.field.name: product}).exists():
             return False
     return True
 
@@ -212,11 +219,11 @@ def photos_update(
             if current is not None and current.alt_text != text.strip()[:255]:
                 current.alt_text = text.strip()[:255]
                 current.save(update_fields=["alt_text", "updated_at"])
-        deleted = {photo.pk for photo in delete}
-        for pk in deleted & set(by_pk):
+        deleted = {photo.pk for photo in delete} & set(by_pk)
+        gallery = [photo for photo in gallery if photo.pk not in deleted]
+        for pk in deleted:
             _delete_files_on_commit(by_pk[pk])
             by_pk[pk].delete()
-        gallery = [photo for photo in gallery if photo.pk not in deleted]
         if move and move[0].pk in {photo.pk for photo in gallery}:
             index = next(i for i, photo in enumerate(gallery) if photo.pk == move[0].pk)
             target = index - 1 if move[1] == "up" else index + 1
