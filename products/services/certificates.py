@@ -5,11 +5,11 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from accounts.rules import is_alliance_staff
 from ocop_portal.errors import ApplicationError
 from products.models import Certificate, Product, default_valid_until
+from registrations.messages import CERTIFICATE as M
 
 
 def product_sync_stars(*, product_id: int) -> Product | None:
@@ -108,20 +108,16 @@ def certificate_issue(
     Raises ApplicationError on bad input (nothing saved)."""
     decision_number = (decision_number or "").strip()
     if not decision_number:
-        raise ApplicationError(_("Enter the decision number."), field="decision_number")
+        raise ApplicationError(str(M["no_decision_number"]), field="decision_number")
     if decision_date is None:
-        raise ApplicationError(_("Enter the decision date."), field="decision_date")
+        raise ApplicationError(str(M["no_decision_date"]), field="decision_date")
     if decision_date > timezone.localdate():
-        raise ApplicationError(_("The decision date cannot be in the future."), field="decision_date")
+        raise ApplicationError(str(M["future_date"]), field="decision_date")
     commune = product.cooperative.commune
     if commune is None:
-        raise ApplicationError(
-            _(
-                "The producer has no commune on record; set it before issuing the certificate (it is in the product code)."
-            )
-        )
+        raise ApplicationError(str(M["no_commune"]))
     if previous is not None and previous.product_id != product.pk:
-        raise ApplicationError(_("The previous certificate belongs to another product."))
+        raise ApplicationError(str(M["previous_other_product"]))
     with transaction.atomic():
         certificate = Certificate(
             product=product,
@@ -146,8 +142,7 @@ def certificate_issue(
                 certificate.save()
         except IntegrityError:
             raise ApplicationError(
-                _("This product already has a certificate with decision number %(number)s.")
-                % {"number": decision_number},
+                str(M["duplicate_decision"]) % {"number": decision_number},
                 field="decision_number",
             )
     return certificate
@@ -157,17 +152,18 @@ def certificate_revoke(*, certificate: Certificate, ground: str, by, note: str =
     """Revoke a valid certificate on one of the legal grounds. Side effects: status, ground,
     note and date; the product loses its public stars at once; the cooperative is emailed."""
     if not is_alliance_staff(by):
-        raise ApplicationError(_("Only Alliance staff can do this."))
+        raise ApplicationError(str(M["staff_only"]))
     if ground not in Certificate.RevocationGround.values:
-        raise ApplicationError(_("Choose one of the legal grounds for revocation."), field="ground")
+        raise ApplicationError(str(M["no_ground"]), field="ground")
     on = on or timezone.localdate()
     with transaction.atomic():
-        locked = Certificate.objects.select_for_update().select_related("product__cooperative").get(pk=certificate.pk)
+        locked = (
+            Certificate.objects.select_for_update(of=("self",))
+            .select_related("product__cooperative")
+            .get(pk=certificate.pk)
+        )
         if locked.status != Certificate.Status.VALID:
-            raise ApplicationError(
-                _("Only a valid certificate can be revoked; this one is “%(status)s”.")
-                % {"status": locked.get_status_display()}
-            )
+            raise ApplicationError(str(M["not_valid"]) % {"status": locked.get_status_display()})
         locked.status = Certificate.Status.REVOKED
         locked.revocation_ground = ground
         locked.revocation_note = note.strip()
@@ -187,9 +183,9 @@ def _certificate_email(certificate: Certificate, *, template: str, days_left: in
 
     with translation.override("vi"):
         if template.endswith("revoked"):
-            subject = _("OCOP certificate %(code)s has been revoked") % {"code": certificate.product_code}
+            subject = str(M["revoked_subject"]) % {"code": certificate.product_code}
         else:
-            subject = _("OCOP certificate %(code)s expires on %(date)s: time to file the re-rating") % {
+            subject = str(M["reminder_subject"]) % {
                 "code": certificate.product_code,
                 "date": certificate.valid_until.strftime("%d/%m/%Y"),
             }
@@ -223,7 +219,10 @@ def certificate_reminders_send(*, today=None) -> list[tuple[int, int]]:
     for pk in ids:
         with transaction.atomic():
             certificate = (
-                Certificate.objects.select_for_update().select_related("product__cooperative").filter(pk=pk).first()
+                Certificate.objects.select_for_update(of=("self",))
+                .select_related("product__cooperative")
+                .filter(pk=pk)
+                .first()
             )
             if certificate is None or certificate.status != Certificate.Status.VALID:
                 continue

@@ -48,7 +48,7 @@ def _require_member(user, registration):
 
 def _lock(registration) -> Registration:
     return (
-        Registration.objects.select_for_update()
+        Registration.objects.select_for_update(of=("self",))
         .select_related("cooperative", "product", "sheet")
         .get(pk=registration.pk)
     )

@@ -26,7 +26,7 @@ def _require_staff(user):
 
 def _lock(registration) -> Registration:
     return (
-        Registration.objects.select_for_update()
+        Registration.objects.select_for_update(of=("self",))
         .select_related("cooperative__commune", "product", "sheet__version", "round")
         .get(pk=registration.pk)
     )
@@ -95,7 +95,7 @@ def registrations_assign_round(*, registrations, round: Round, by) -> list[Regis
                 _("The round “%(round)s” has no council members yet.") % {"round": locked_round.name}
             )
         locked = list(
-            Registration.objects.select_for_update()
+            Registration.objects.select_for_update(of=("self",))
             .select_related("cooperative", "product")
             .filter(pk__in=ids)
             .order_by("pk")
