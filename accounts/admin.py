@@ -47,12 +47,14 @@ class SignupRequestAdmin(DecisionAdminMixin, admin.ModelAdmin):
             "approve",
             _("Approve the selected requests"),
             _approve_signup,
+            button=_("Approve"),
             done_message=_("%(count)s request(s) approved; the applicants have been emailed."),
         ),
         Decision(
             "reject",
             _("Reject the selected requests (with a note)"),
             _reject_signup,
+            button=_("Reject"),
             note_required=True,
             done_message=_("%(count)s request(s) rejected; the applicants have been emailed."),
         ),
@@ -150,6 +152,7 @@ class InvitationAdmin(DecisionAdminMixin, admin.ModelAdmin):
             "withdraw",
             _("Withdraw the selected invitations"),
             _withdraw_invitation,
+            button=_("Withdraw"),
             done_message=_("%(count)s invitation(s) withdrawn."),
         )
     ]

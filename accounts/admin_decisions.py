@@ -31,14 +31,17 @@ class DecisionForm(forms.Form):
 class Decision:
     """One decision: `service(obj, by=user, note=text)` does the work."""
 
-    def __init__(self, code, label, service, *, note_required=False, done_message=None):
+    def __init__(self, code, label, service, *, note_required=False, done_message=None, button=None):
         self.code, self.label, self.service = code, label, service
+        self.button = button or label  # the label on one object's page
         self.note_required = note_required
         self.done_message = done_message or gettext_lazy("%(count)s item(s) updated.")
 
 
 class DecisionAdminMixin:
     decisions: list[Decision] = []
+    # The record itself is not edited in the admin: only decisions change it.
+    decisions_only = True
     change_form_template = "admin/ocop_decision_change_form.html"
 
     def get_actions(self, request):
@@ -102,7 +105,7 @@ class DecisionAdminMixin:
             return None
         context = {
             **self.admin_site.each_context(request),
-            "title": decision.label,
+            "title": decision.button if single else decision.label,
             "opts": self.model._meta,
             "queryset": queryset,
             "form": form,
@@ -116,6 +119,8 @@ class DecisionAdminMixin:
 
     def render_change_form(self, request, context, *args, obj=None, **kwargs):
         context["decisions"] = [d for d in self.decisions if obj is not None and self.decision_available(obj, d)]
+        if self.decisions_only:
+            context.update(show_save=False, show_save_and_continue=False, show_save_and_add_another=False)
         return super().render_change_form(request, context, *args, obj=obj, **kwargs)
 
     def decision_available(self, obj, decision) -> bool:

@@ -29,12 +29,14 @@ class LegalChangeRequestAdmin(DecisionAdminMixin, admin.ModelAdmin):
             "approve",
             _("Approve: apply the new legal identity"),
             _approve_legal,
+            button=_("Approve"),
             done_message=_("%(count)s change(s) applied to the registry."),
         ),
         Decision(
             "reject",
             _("Reject (with a note)"),
             _reject_legal,
+            button=_("Reject"),
             note_required=True,
             done_message=_("%(count)s request(s) rejected."),
         ),
@@ -143,6 +145,7 @@ class SupportRequestAdmin(DecisionAdminMixin, admin.ModelAdmin):
             done_message=_("%(count)s request(s) declined."),
         ),
     ]
+    decisions_only = False  # staff set the assignee and write notes here
     list_display = ["created_at", "subject", "cooperative", "kind", "amount", "status", "assigned_to"]
     list_filter = ["status", "kind", ("assigned_to", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["cooperative", "assigned_to"]

@@ -14,4 +14,4 @@ def vnd(value):
         number = int(value)
     except (TypeError, ValueError):
         return value
-    return f"{number:,}".replace(",", ".") + " ₫"
+    return f"{number:,}".replace(",", ".") + "\u00a0₫"

@@ -52,7 +52,7 @@ def test_support_request_with_documents_goes_to_private_storage_and_notifies_sta
         attachment.file.url  # noqa: B018 — private files have no public URL
     assert [m.to for m in mail.outbox] == [[staff.email]]
     detail = member_client.get(response["Location"])
-    assert "200.000.000 ₫" in detail.content.decode()
+    assert "200.000.000\u00a0₫" in detail.content.decode()
 
 
 def test_loan_request_without_amount_shows_the_message_and_saves_nothing(member_client):
