@@ -7,6 +7,7 @@ without it, a random password is generated when an account is created and printe
 import os
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.crypto import get_random_string
@@ -166,9 +167,13 @@ def login_block(*, passwords: dict[str, str | None], from_env: bool) -> str:
             "Đặt lại mật khẩu (to reset): DEMO_PASSWORD=... make run",
             "  hoặc (or): .venv/bin/python manage.py changepassword <email>",
         ]
-    lines += [
-        "Dữ liệu và tài khoản demo chỉ dùng để thử nghiệm (demo data and accounts are for trying the portal only).",
-        "=" * 78,
-        "",
-    ]
+    lines.append(
+        "Dữ liệu và tài khoản demo chỉ dùng để thử nghiệm (demo data and accounts are for trying the portal only)."
+    )
+    if not settings.DEBUG:
+        lines.append(
+            "CẢNH BÁO: DEBUG đang tắt — nếu đây là máy chủ thật, hãy xóa hoặc khóa các tài khoản demo "
+            "(WARNING: DEBUG is off — on a real server, delete or deactivate the demo accounts)."
+        )
+    lines += ["=" * 78, ""]
     return "\n".join(lines)

@@ -128,3 +128,14 @@ def test_demo_load_prints_the_address_make_run_serves(producers, monkeypatch):
 
     assert "http://127.0.0.1:8102/" in output
     assert "http://127.0.0.1:8102/admin/" in output
+
+
+def test_demo_load_warns_to_remove_demo_accounts_when_debug_is_off(producers, monkeypatch, settings):
+    monkeypatch.setenv("DEMO_PASSWORD", "Canh-bao-6")
+    settings.DEBUG = False
+
+    output = run()
+
+    assert "WARNING: DEBUG is off" in output
+    settings.DEBUG = True
+    assert "WARNING: DEBUG is off" not in run()
