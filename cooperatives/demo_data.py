@@ -188,7 +188,7 @@ PRODUCERS: list[DemoProducer] = [
     ),
     DemoProducer(
         number=7,
-        slug="cong-ty-cp-che-bien-nong-san-viet-xanh",
+        slug="cong-ty-cp-che-bien-nong-san-viet-xanh",  # the plan writes "nông sản sản" (a typo)
         name="Công ty Cổ phần chế biến nông sản Việt Xanh",
         kind=ENTERPRISE,
         plan_section="3.1 rau an toàn",
