@@ -215,7 +215,8 @@ class CataloguePage:
 
 
 def catalogue_page(filters: CatalogueFilters, *, page_number=1) -> CataloguePage:
-    """One page of certified products matching `filters`, with the facet counts.
+    """One page of certified products matching `filters`, with the facet counts (COUNT(*), so
+    PostgreSQL can answer from an index alone where one covers the filters).
 
     Each facet counts the products that match every *other* filter, so choosing 4 stars
     still shows how many 3- and 5-star products there are. Ten queries, whatever the rows."""
@@ -232,7 +233,7 @@ def catalogue_page(filters: CatalogueFilters, *, page_number=1) -> CataloguePage
 
     def counts(skip, *fields):
         condition = filters.conditions(skip=skip, classification=classification)
-        return base.filter(condition).values(*fields).annotate(n=Count("pk")).order_by()
+        return base.filter(condition).values(*fields).annotate(n=Count("*")).order_by()
 
     star_counts = {row["stars"]: row["n"] for row in counts("stars", "stars")}
     set_counts = {row["product_set_id"]: row["n"] for row in counts("classification", "product_set_id")}
@@ -383,7 +384,7 @@ def directory_page(filters: DirectoryFilters, *, page_number=1):
         Product.objects.certified()
         .filter(cooperative_id__in=ids)
         .values("cooperative_id")
-        .annotate(n=Count("pk"))
+        .annotate(n=Count("*"))
         .values_list("cooperative_id", "n")
         .order_by()
     )
@@ -393,7 +394,7 @@ def directory_page(filters: DirectoryFilters, *, page_number=1):
     kind_counts = dict(
         base.filter(filters.conditions(skip="kind"))
         .values("kind")
-        .annotate(n=Count("pk"))
+        .annotate(n=Count("*"))
         .values_list("kind", "n")
         .order_by()
     )
@@ -401,7 +402,7 @@ def directory_page(filters: DirectoryFilters, *, page_number=1):
         base.filter(filters.conditions(skip="commune"))
         .exclude(commune__isnull=True)
         .values("commune_id", "commune__name")
-        .annotate(n=Count("pk"))
+        .annotate(n=Count("*"))
         .order_by()
     )
     communes = sorted(

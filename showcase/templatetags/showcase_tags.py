@@ -1,6 +1,7 @@
 """Template helpers of the public pages: URLs that keep the filters, money, the QR symbol and
 structured data rendered safely."""
 
+import functools
 import json
 from urllib.parse import urlencode, urljoin
 
@@ -10,6 +11,7 @@ from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import ngettext
 
 register = template.Library()
 
@@ -79,9 +81,14 @@ def query_without(request, *params):
 @register.simple_tag
 def qr_svg(url, title=""):
     """The QR symbol of `url` as an inline SVG image (server-side, no script)."""
+    return mark_safe(_qr_svg(str(url), str(title)))  # noqa: S308 — segno writes the markup and escapes `title`
+
+
+@functools.lru_cache(maxsize=2048)
+def _qr_svg(url: str, title: str) -> str:
+    # Drawing a symbol costs tens of milliseconds (mask selection); an address's symbol never changes.
     qr = segno.make(url, error="m", boost_error=True)
-    svg = qr.svg_inline(scale=4, border=2, title=title or None, svgclass="qr-symbol", lineclass=None, omitsize=True)
-    return mark_safe(svg)  # noqa: S308 — segno writes the markup; `title` is escaped by segno
+    return qr.svg_inline(scale=4, border=2, title=title or None, svgclass="qr-symbol", lineclass=None, omitsize=True)
 
 
 @register.simple_tag
@@ -99,3 +106,43 @@ def hidden_query_inputs(request, *skip):
 @register.simple_tag
 def urlencode_dict(**kwargs):
     return urlencode({k: v for k, v in kwargs.items() if v not in (None, "")})
+
+
+@register.simple_tag
+def stars(count):
+    """The OCOP stars (same markup as includes/stars.html, without a template include)."""
+    if not count:
+        return ""
+    count = int(count)
+    label = ngettext("%(stars)s star", "%(stars)s stars", count) % {"stars": count}
+    return format_html('<span class="ocop-stars" role="img" aria-label="{}">{}</span>', label, "★" * count)
+
+
+def _facet_option(option, *, stars_label: bool) -> str:
+    label = (
+        stars(option.value) if stars_label else format_html('<span class="facet-label-text">{}</span>', option.label)
+    )
+    children = ""
+    if option.children and option.expanded:
+        children = format_html(
+            '<ul class="facet-list facet-children">{}</ul>',
+            mark_safe("".join(_facet_option(child, stars_label=False) for child in option.children)),  # noqa: S308
+        )
+    return format_html(
+        '<li><label class="facet-option{}"><input class="form-check-input" type="checkbox" name="{}" value="{}"{}>'
+        '<span class="facet-label">{}</span><span class="facet-count">{}</span></label>{}</li>',
+        " is-selected" if option.selected else "",
+        option.param,
+        option.value,
+        mark_safe(" checked") if option.selected else "",  # noqa: S308
+        label,
+        option.count,
+        children,
+    )
+
+
+@register.simple_tag
+def facet_options(options, stars_label=False):
+    """The `<li>` checkboxes of a facet (children shown once their parent is chosen). Built in
+    Python rather than with an include per option: the commune facet alone has 129 options."""
+    return mark_safe("".join(_facet_option(option, stars_label=stars_label) for option in options))  # noqa: S308

@@ -93,3 +93,9 @@ def test_news_and_expired_products_are_not_in_the_product_sitemap(client, db):
     CertificateFactory(status="expired", product=ProductFactory(slug="het-han"))
 
     assert "het-han" not in client.get("/sitemap-products.xml").content.decode()
+
+
+def test_default_opengraph_image_is_a_real_static_file():
+    from django.contrib.staticfiles import finders
+
+    assert finders.find("img/og-default.png")

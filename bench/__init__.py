@@ -1,0 +1,1 @@
+"""The showcase benchmark: `make bench` (python -m bench.run). See README, "Benchmark"."""

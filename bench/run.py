@@ -1,0 +1,292 @@
+"""Benchmark the public pages: `make bench` or `python -m bench.run [--requests N] ...`.
+
+1. Prepares a database: DATABASE_URL / REDIS_URL when set (use a dedicated database: 22,000
+   rows are added), otherwise a SQLite file in bench/output/ and the in-process memory cache.
+2. Migrates it and loads 2,000 producers and 20,000 certified products (`manage.py bench_data`).
+3. Serves the portal with gunicorn in production settings (DEBUG=0, a generated SECRET_KEY,
+   SECURE_SSL_REDIRECT=0) on 127.0.0.1, with a bare view switched on as the yardstick.
+4. Sends a fixed number of requests per page from Python threads over keep-alive HTTP/1.1
+   (loopback only), twice: with the anonymous page cache as deployed, and with it off
+   (PUBLIC_PAGE_CACHE_SECONDS=0, every request renders the page and queries the database).
+5. Prints p50/p95 latency and requests/s per page, and each as a ratio to the bare view
+   measured in the same run; writes the figures to bench/output/results.json.
+
+The client runs on the same machine as the server and takes CPU from it: the ratios are the
+meaningful figures, the absolute numbers are a floor for this machine.
+"""
+
+import argparse
+import http.client
+import json
+import os
+import platform
+import secrets
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUTPUT = ROOT / "bench" / "output"
+PYTHON = sys.executable
+BARE = "/bench/bare/"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _environment(args) -> tuple[dict, str]:
+    env = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}}
+    notes = []
+    if os.environ.get("DATABASE_URL"):
+        engine = os.environ["DATABASE_URL"].split(":", 1)[0]
+        notes.append(f"database: {engine} (DATABASE_URL)")
+    else:
+        OUTPUT.mkdir(parents=True, exist_ok=True)
+        env["DATABASE_URL"] = f"sqlite:///{OUTPUT / 'bench.sqlite3'}"
+        notes.append(f"database: SQLite {OUTPUT / 'bench.sqlite3'} (no DATABASE_URL; set it to a PostgreSQL database)")
+    if os.environ.get("REDIS_URL"):
+        notes.append("cache: Redis (REDIS_URL)")
+    else:
+        notes.append("cache: local memory, one per gunicorn worker (no REDIS_URL)")
+    env.update(
+        DEBUG="0",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        SECURE_SSL_REDIRECT="0",
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        OCOP_BENCH_VIEW="1",
+        LOG_LEVEL="WARNING",
+        EMAIL_URL="consolemail://",
+        # A fresh cache namespace per run: nothing cached by an earlier run is served.
+        CACHE_KEY_PREFIX=f"ocop-bench-{os.getpid()}",
+    )
+    return env, "; ".join(notes)
+
+
+def _manage(env, *args):
+    subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True)  # noqa: S603 — our own manage.py
+
+
+def _prepare(env, args) -> dict:
+    print("Preparing: migrate, translations, static files, bench data …", flush=True)
+    _manage(env, "migrate", "--noinput", "-v", "0")
+    _manage(env, "compile_translations")
+    _manage(env, "collectstatic", "--noinput", "-v", "0")
+    targets_file = OUTPUT / "targets.json"
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    _manage(
+        env,
+        "bench_data",
+        "--products",
+        str(args.products),
+        "--cooperatives",
+        str(args.cooperatives),
+        "--targets",
+        str(targets_file),
+    )
+    return json.loads(targets_file.read_text(encoding="utf-8"))
+
+
+class Server:
+    def __init__(self, env, *, workers: int, cache_seconds: int):
+        self.port = _free_port()
+        self.env = {**env, "PUBLIC_PAGE_CACHE_SECONDS": str(cache_seconds)}
+        self.workers = workers
+        self.process = None
+
+    def __enter__(self):
+        gunicorn = str(Path(PYTHON).with_name("gunicorn"))
+        self.process = subprocess.Popen(  # noqa: S603 — the virtualenv's gunicorn, fixed arguments
+            [
+                gunicorn,
+                "ocop_portal.wsgi",
+                "--workers",
+                str(self.workers),
+                "--bind",
+                f"127.0.0.1:{self.port}",
+                "--log-level",
+                "warning",
+                "--keep-alive",
+                "5",
+            ],
+            cwd=ROOT,
+            env=self.env,
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                status, _cached = _get(http.client.HTTPConnection("127.0.0.1", self.port, timeout=5), BARE)
+                if status == 200:
+                    return self
+            except OSError:
+                time.sleep(0.3)
+        self.__exit__()
+        raise RuntimeError("gunicorn did not answer within 60 s")
+
+    def __exit__(self, *exc):
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+
+
+def _get(conn: http.client.HTTPConnection, path: str) -> tuple[int, bool]:
+    conn.request("GET", path, headers={"Host": "127.0.0.1", "Accept-Language": "vi"})
+    response = conn.getresponse()
+    response.read()
+    return response.status, response.getheader("X-Page-Cache") == "hit"
+
+
+def measure(port: int, paths: list[str], *, requests: int, concurrency: int) -> dict:
+    """Send `requests` GETs cycling over `paths` from `concurrency` threads; latency per request."""
+    latencies: list[float] = []
+    errors = 0
+    hits = 0
+    lock = threading.Lock()
+    counter = iter(range(requests))
+
+    def worker():
+        nonlocal errors, hits
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        local, local_errors, local_hits = [], 0, 0
+        while True:
+            with lock:
+                n = next(counter, None)
+            if n is None:
+                break
+            path = paths[n % len(paths)]
+            start = time.perf_counter()
+            try:
+                status, hit = _get(conn, path)
+            except (OSError, http.client.HTTPException):
+                conn.close()
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+                status, hit = 0, False
+            local.append(time.perf_counter() - start)
+            local_errors += status != 200
+            local_hits += hit
+        conn.close()
+        with lock:
+            latencies.extend(local)
+            errors += local_errors
+            hits += local_hits
+
+    threads = [threading.Thread(target=worker) for _ in range(concurrency)]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.perf_counter() - started
+    latencies.sort()
+    return {
+        "requests": len(latencies),
+        "errors": errors,
+        "cache_hits": hits,
+        "p50_ms": statistics.median(latencies) * 1000,
+        "p95_ms": latencies[int(len(latencies) * 0.95) - 1] * 1000,
+        "rps": len(latencies) / elapsed,
+    }
+
+
+def scenarios(targets: dict) -> list[tuple[str, list[str]]]:
+    return [
+        ("bare Django view", [BARE]),
+        ("home", ["/"]),
+        ("catalogue", ["/products/"]),
+        ("catalogue, filtered", targets["filtered"]),
+        ("catalogue, searched", targets["searched"]),
+        ("product page", targets["products"]),
+        ("QR page", targets["qr"]),
+    ]
+
+
+def run_phase(env, targets, *, label: str, cache_seconds: int, args) -> list[dict]:
+    rows = []
+    with Server(env, workers=args.workers, cache_seconds=cache_seconds) as server:
+        for name, paths in scenarios(targets):
+            # Warm-up: one pass over every URL (fills caches and connections), not measured.
+            measure(server.port, paths, requests=max(len(paths), args.warmup), concurrency=args.concurrency)
+            result = measure(server.port, paths, requests=args.requests, concurrency=args.concurrency)
+            rows.append({"phase": label, "page": name, "urls": len(paths), **result})
+            print(
+                f"  {label:<8} {name:<22} p50 {result['p50_ms']:7.1f} ms  p95 {result['p95_ms']:7.1f} ms"
+                f"  {result['rps']:7.1f} req/s  errors {result['errors']}",
+                flush=True,
+            )
+    bare = rows[0]
+    for row in rows:
+        row["p50_x_bare"] = row["p50_ms"] / bare["p50_ms"]
+        row["rps_x_bare"] = row["rps"] / bare["rps"]
+    return rows
+
+
+def table(rows: list[dict]) -> str:
+    lines = [
+        "| phase | page | requests | p50 ms | p95 ms | req/s | p50 × bare | req/s ÷ bare |",
+        "|---|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for row in rows:
+        lines.append(
+            f"| {row['phase']} | {row['page']} | {row['requests']} | {row['p50_ms']:.1f} | {row['p95_ms']:.1f}"
+            f" | {row['rps']:.0f} | {row['p50_x_bare']:.1f} | {row['rps_x_bare']:.2f} |"
+        )
+    return "\n".join(lines)
+
+
+def machine() -> str:
+    memory = ""
+    try:
+        with open("/proc/meminfo", encoding="ascii") as handle:
+            kib = int(handle.readline().split()[1])
+        memory = f", {kib / 1024 / 1024:.0f} GiB RAM"
+    except (OSError, ValueError, IndexError):
+        pass
+    return f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPU cores{memory}, Python {platform.python_version()}"
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--requests", type=int, default=600, help="measured requests per page (default 600)")
+    parser.add_argument("--warmup", type=int, default=30, help="unmeasured requests per page first (default 30)")
+    parser.add_argument("--concurrency", type=int, default=4, help="client threads (default 4)")
+    parser.add_argument("--workers", type=int, default=3, help="gunicorn workers (default 3)")
+    parser.add_argument("--products", type=int, default=20000)
+    parser.add_argument("--cooperatives", type=int, default=2000)
+    args = parser.parse_args(argv)
+
+    env, notes = _environment(args)
+    print(f"OCOP portal benchmark — {machine()}")
+    print(notes, flush=True)
+    targets = _prepare(env, args)
+    print(
+        f"gunicorn {args.workers} workers, client {args.concurrency} threads, {args.requests} requests per page"
+        f" after {args.warmup} warm-up requests",
+        flush=True,
+    )
+    rows = run_phase(env, targets, label="cached", cache_seconds=60, args=args)
+    rows += run_phase(env, targets, label="uncached", cache_seconds=0, args=args)
+    print()
+    print(table(rows))
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    (OUTPUT / "results.json").write_text(
+        json.dumps({"machine": machine(), "setup": notes, "args": vars(args), "rows": rows}, indent=1),
+        encoding="utf-8",
+    )
+    failed = sum(row["errors"] for row in rows)
+    if failed:
+        print(f"\n{failed} requests failed", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
