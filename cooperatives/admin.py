@@ -2,6 +2,7 @@ from django import forms
 from django.contrib import admin
 from django.db.models import Count
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -41,7 +42,10 @@ STATUS_TONES = {
 
 
 class CooperativeAdminForm(forms.ModelForm):
-    logo = ImageUploadField(label=_("logo"), required=False)
+    logo = ImageUploadField(label=capfirst(_("logo")), required=False)
+    website = forms.URLField(
+        label=capfirst(Cooperative._meta.get_field("website").verbose_name), required=False, assume_scheme="https"
+    )
 
     class Meta:
         model = Cooperative
@@ -184,10 +188,9 @@ class CooperativeAdmin(
             return format_html('<span class="registry-muted">{}</span>', cooperative.former_district or "—")
         if cooperative.former_district:
             return format_html(
-                '{}<span class="registry-subline">{} {}</span>',
+                '{}<span class="registry-subline">{}</span>',
                 cooperative.commune.name,
-                _("formerly"),
-                cooperative.former_district,
+                _("before 2025: %(district)s") % {"district": cooperative.former_district},
             )
         return cooperative.commune.name
 

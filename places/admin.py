@@ -6,7 +6,7 @@ from ocop_portal.text import search_filter
 from products.admin_kit import FoldedNameSearchMixin, RegistryAdminMixin
 
 from .models import Commune, Province
-from .selectors import communes_portal_first, portal_province_code
+from .selectors import portal_first_ordering, portal_province_code
 
 
 @admin.register(Province)
@@ -32,10 +32,11 @@ class CommuneAdmin(RegistryAdminMixin, admin.ModelAdmin):
 
     def get_queryset(self, request):
         # The portal province's communes first: also the order of the autocomplete in forms.
-        return communes_portal_first(super().get_queryset(request)).annotate(cooperative_total=Count("cooperatives"))
+        return super().get_queryset(request).annotate(cooperative_total=Count("cooperatives"))
 
     def get_ordering(self, request):
-        return ["_portal_first", "name"]
+        # The portal province's communes first: also the order of the autocomplete in forms.
+        return [portal_first_ordering(), "name"]
 
     def get_search_results(self, request, queryset, search_term):
         term = search_term.strip()

@@ -32,14 +32,19 @@ def portal_province_code() -> int:
     return settings.PORTAL["PROVINCE_CODE"]
 
 
+def portal_first_ordering(prefix: str = ""):
+    """An order_by() term putting the portal province's communes first."""
+    return Case(
+        When(**{f"{prefix}province_id": portal_province_code()}, then=Value(0)),
+        default=Value(1),
+        output_field=IntegerField(),
+    ).asc()
+
+
 def communes_portal_first(queryset=None):
     """Communes with the portal province's ones first, then by name."""
     queryset = Commune.objects.all() if queryset is None else queryset
-    return queryset.annotate(
-        _portal_first=Case(
-            When(province_id=portal_province_code(), then=Value(0)), default=Value(1), output_field=IntegerField()
-        )
-    ).order_by("_portal_first", "name")
+    return queryset.order_by(portal_first_ordering(), "name")
 
 
 def commune_label(commune: Commune | None) -> str:

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
 from cooperatives.admin import FoldedSearchMixin
@@ -75,6 +76,10 @@ def _queue_thumbnails(photo):
 
 
 class ProductAdminForm(forms.ModelForm):
+    # Wider than the 14 digits stored: spaces typed between the digit groups are removed.
+    barcode = forms.CharField(
+        label=capfirst(Product._meta.get_field("barcode").verbose_name), max_length=30, required=False
+    )
     price_min = AmountField(label=capfirst(Product._meta.get_field("price_min").verbose_name), required=False)
     price_max = AmountField(label=capfirst(Product._meta.get_field("price_max").verbose_name), required=False)
 
@@ -283,7 +288,8 @@ class ProductAdmin(
         cooperative = product.cooperative
         place = cooperative.commune.name if cooperative.commune else ""
         if cooperative.former_district:
-            place = f"{place} ({_('formerly')} {cooperative.former_district})" if place else cooperative.former_district
+            former = _("before 2025: %(district)s") % {"district": cooperative.former_district}
+            place = f"{place} ({former})" if place else former
         return format_html('{}<span class="registry-subline">{}</span>', cooperative.name, place)
 
     @admin.display(description=_("OCOP stars"), ordering="stars")
@@ -350,10 +356,10 @@ class ValidityListFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         return [
-            ("valid", _("Valid")),
+            ("valid", pgettext_lazy("certificate validity", "Valid")),
             ("expiring", _("Expires within 180 days")),
-            ("expired", _("Expired")),
-            ("revoked", _("Revoked")),
+            ("expired", pgettext_lazy("certificate validity", "Expired")),
+            ("revoked", pgettext_lazy("certificate validity", "Revoked")),
         ]
 
     def queryset(self, request, queryset):

@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, gettext_noop, ngettext
+from django.utils.translation import gettext_lazy, gettext_noop, ngettext, pgettext
 from import_export.admin import ImportExportMixin
 from import_export.forms import ImportForm
 from import_export.results import RowResult
@@ -58,6 +58,9 @@ THIRD_PARTY_MESSAGES = [
     gettext_noop("Hide counts"),
     gettext_noop("Toggle navigation"),
     gettext_noop("Filter navigation items"),
+    gettext_noop("Select all objects on this page for an action"),
+    gettext_noop("Select this object for an action - {}"),
+    gettext_noop("Error:"),
 ]
 
 REGISTRY_CSS = "products/admin-registry.css"
@@ -129,10 +132,14 @@ class AmountField(forms.IntegerField):
 
 class RegistryFormMixin:
     """Dates typed and shown as dd/mm/yyyy in every registry form and inline (Django's default
-    input formats would read 03/04/2026 as 4 March)."""
+    input formats would read 03/04/2026 as 4 March), decimals with a comma."""
 
     formfield_overrides = {
         models.DateField: {"widget": AdminDateWidget(format="%d/%m/%Y"), "input_formats": DATE_INPUT_FORMATS},
+        # Scores as Vietnamese write them: 75,5.
+        models.DecimalField: {"localize": True},
+        # "ocop.vn" typed without a scheme becomes https://ocop.vn.
+        models.URLField: {"assume_scheme": "https"},
     }
 
 
@@ -442,6 +449,8 @@ class ReadableChanges(HistoricalRecordContextHelper):
             return str(dict(field.flatchoices).get(value, value))
         if isinstance(value, bool):
             return _("Yes") if value else _("No")
+        if field.name in {"price_min", "price_max"} and isinstance(value, int):
+            return format_vnd(value)
         if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
             return date_text(value)
         return super().prepare_delta_change_value(change, value)
@@ -464,17 +473,17 @@ def certificate_status_badge(certificate, *, today: datetime.date | None = None)
     today = today or timezone.localdate()
     status = certificate.status
     if status == certificate.Status.REVOKED:
-        return badge(_("Revoked"), "bad")
+        return badge(pgettext("certificate validity", "Revoked"), "bad")
     if status == certificate.Status.EXPIRED or (certificate.valid_until and certificate.valid_until < today):
-        return badge(_("Expired"), "muted")
+        return badge(pgettext("certificate validity", "Expired"), "muted")
     if certificate.valid_from and certificate.valid_from > today:
-        return badge(_("Not yet valid"), "info")
+        return badge(pgettext("certificate validity", "Not yet valid"), "info")
     if certificate.valid_until and (certificate.valid_until - today).days <= EXPIRY_WARNING_DAYS:
         return badge(
-            _("Valid, expires %(date)s") % {"date": date_text(certificate.valid_until)},
+            pgettext("certificate validity", "Valid, expires %(date)s") % {"date": date_text(certificate.valid_until)},
             "warn",
         )
-    return badge(_("Valid"), "ok")
+    return badge(pgettext("certificate validity", "Valid"), "ok")
 
 
 def portal_province_name() -> str:

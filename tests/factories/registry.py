@@ -33,3 +33,43 @@ def xlsx_read(content: bytes):
     sheet = book.worksheets[0]
     values = list(sheet.iter_rows(values_only=True))
     return list(values[0]), [list(row) for row in values[1:]], sheet
+
+
+def admin_post_data(response, extra: dict | None = None, **changes) -> dict:
+    """POST data for an admin add/change page, from the form it shows (as a browser would send
+    it), with `changes` (and `extra`, for keys such as "photos-0-alt_text") applied. Inline formsets and their management forms are included."""
+    import datetime
+
+    data = {}
+
+    def put(form, name):
+        field, value = form.fields[name], form[name].value()
+        key = form.add_prefix(name)
+        if value is None or getattr(field.widget, "input_type", "") == "file":
+            return
+        if isinstance(value, bool):
+            if value:
+                data[key] = "on"
+        elif isinstance(value, list | tuple):
+            data[key] = [str(v) for v in value]
+        elif isinstance(value, datetime.date):
+            data[key] = value.strftime("%d/%m/%Y")
+        else:
+            data[key] = str(value)
+
+    form = response.context["adminform"].form
+    for name in form.fields:
+        put(form, name)
+    for inline in response.context["inline_admin_formsets"]:
+        formset = inline.formset
+        for name in formset.management_form.fields:
+            put(formset.management_form, name)
+        for inline_form in formset.forms:
+            for name in inline_form.fields:
+                put(inline_form, name)
+    for key, value in {**changes, **(extra or {})}.items():
+        if value is None:
+            data.pop(key, None)
+        else:
+            data[key] = value
+    return data
