@@ -63,6 +63,9 @@ def queue(request):
     require_staff(request)
     filter_form = QueueFilterForm(request.GET or None)
     registrations = list(_filtered(filter_form)[:500])
+    now = timezone.now()
+    for registration in registrations:
+        registration.days_waiting = (now - registration.state_changed_at).days
     assign_form = AssignRoundForm()
     return render(
         request,

@@ -1,0 +1,35 @@
+import io
+
+import pytest
+
+from registrations.models import Registration, RegistrationEvent, ScoreSheet
+
+
+def _load_all():
+    from accounts import demo as accounts_demo
+    from cooperatives import demo as cooperatives_demo
+    from products import demo as products_demo
+    from registrations import demo
+
+    out = io.StringIO()
+    cooperatives_demo.demo_load(stdout=out)
+    products_demo.demo_load(stdout=out, photos=False)
+    accounts_demo.demo_load(stdout=out)
+    demo.demo_load(stdout=out)
+    return out.getvalue()
+
+
+@pytest.mark.django_db
+def test_demo_when_loaded_twice_creates_sheet_round_and_dossiers_once():
+    first = _load_all()
+    counts = (Registration.objects.count(), RegistrationEvent.objects.count(), ScoreSheet.objects.count())
+    second = _load_all()
+
+    assert "2 hồ sơ tạo mới" in first
+    assert "0 hồ sơ tạo mới" in second
+    assert (Registration.objects.count(), RegistrationEvent.objects.count(), ScoreSheet.objects.count()) == counts
+    states = dict(Registration.objects.values_list("product__slug", "state"))
+    assert states == {"tinh-dau-sa-chanh-sinh-duoc": "draft", "muoi-ngam-chan-thao-duoc-sinh-duoc": "under_review"}
+    sheet = ScoreSheet.objects.get()
+    assert sheet.version.code == "minh-hoa-rut-gon"
+    assert [p.max_points for p in sheet.parts.order_by("position")] == [40, 25, 35]
