@@ -108,6 +108,25 @@ def urlencode_dict(**kwargs):
     return urlencode({k: v for k, v in kwargs.items() if v not in (None, "")})
 
 
+# Type words that begin most producers' names; the monogram uses the first letter after them.
+_NAME_PREFIXES = (
+    "liên hiệp htx", "hợp tác xã", "htx", "tổ hợp tác", "tht", "công ty cổ phần", "công ty tnhh", "công ty cp",
+    "công ty", "doanh nghiệp", "hộ kinh doanh", "hộ sản xuất", "trang trại",
+)  # fmt: skip
+
+
+@register.filter
+def monogram(name):
+    """ "HTX Dược liệu Yên Sơn" → "D": the letter shown when a producer has no logo."""
+    text = " ".join(str(name).split())
+    lowered = text.lower()
+    for prefix in _NAME_PREFIXES:
+        if lowered.startswith(prefix + " "):
+            text = text[len(prefix) + 1 :]
+            break
+    return text[:1].upper()
+
+
 @register.simple_tag
 def stars(count):
     """The OCOP stars (same markup as includes/stars.html, without a template include)."""

@@ -97,3 +97,12 @@ def test_directory_runs_as_many_queries_for_30_producers_as_for_3(client, db):
         client.get(reverse("showcase:producers") + "?b")
 
     assert len(few) == len(many)
+
+
+def test_producer_monogram_skips_the_type_words():
+    from showcase.templatetags.showcase_tags import monogram
+
+    assert monogram("HTX Dược liệu Yên Sơn") == "D"
+    assert monogram("Công ty Cổ phần chế biến nông sản Việt Xanh") == "C"
+    assert monogram("Tổ hợp tác Đại Hoàng") == "Đ"
+    assert monogram("gốm Bồ Bát") == "G"
