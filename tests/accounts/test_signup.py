@@ -142,7 +142,9 @@ def test_signup_for_new_cooperative_with_a_bad_registration_number_saves_nothing
         },
     )
 
-    assert "new_registration_number" in response.context["form"].errors
+    assert response.context["form"].errors["new_registration_number"] == [
+        "Nhập mã số đăng ký / mã số thuế gồm 10 chữ số (hoặc 10 chữ số, dấu gạch ngang và 3 chữ số với chi nhánh)."
+    ]
     assert not SignupRequest.objects.exists()
 
 
