@@ -94,3 +94,23 @@ def test_login_page_has_reset_and_signup_links_and_a_vietnamese_error(client, us
     html = response.content.decode()
     assert reverse("accounts:password_reset") in html and reverse("accounts:signup") in html
     assert "Email hoặc mật khẩu không đúng." in html
+
+
+def test_password_reset_confirm_with_different_passwords_changes_nothing(client, user):
+    from django.contrib.auth.tokens import default_token_generator
+    from django.utils.encoding import force_bytes
+    from django.utils.http import urlsafe_base64_encode
+
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    confirm = client.get(
+        reverse(
+            "accounts:password_reset_confirm", kwargs={"uidb64": uid, "token": default_token_generator.make_token(user)}
+        )
+    )
+
+    response = client.post(confirm["Location"], {"new_password1": NEW, "new_password2": NEW + "x"})
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["new_password2"]
+    user.refresh_from_db()
+    assert user.check_password("mat-khau-123")

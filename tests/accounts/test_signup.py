@@ -346,3 +346,27 @@ def test_signup_admin_pages_load(staff_client, dai_hoang):
     page = staff_client.get(reverse("admin:accounts_signuprequest_change", args=[signup.pk]))
     assert page.status_code == 200
     assert reverse("admin:accounts_signuprequest_decide", args=[signup.pk, "approve"]) in page.content.decode()
+
+
+def test_signup_search_with_a_too_long_query_shows_the_message(client, dai_hoang):
+    response = client.get(reverse("accounts:signup"), {"q": "dai hoang " * 20})
+
+    assert response.context["search"].errors["q"]
+    assert response.context["results"] is None
+
+
+def test_invitation_admin_lists_and_withdraws(staff_client, dai_hoang):
+    from tests.factories.space import InvitationFactory
+
+    invitation = InvitationFactory(cooperative=dai_hoang)
+    changelist = reverse("admin:accounts_invitation_changelist")
+
+    assert staff_client.get(changelist).status_code == 200
+    assert staff_client.get(reverse("admin:accounts_invitation_change", args=[invitation.pk])).status_code == 200
+    staff_client.post(
+        changelist,
+        {"action": "decide_withdraw", "_selected_action": [invitation.pk], "apply_decision": "1", "note": ""},
+    )
+
+    invitation.refresh_from_db()
+    assert invitation.revoked_at is not None

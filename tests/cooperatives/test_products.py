@@ -262,3 +262,17 @@ def test_product_pages_make_as_many_queries_for_3_rows_as_for_30(client, db, url
     many = _list_queries(client, reverse(url_name), 30, large.cooperative)
 
     assert few == many
+
+
+def test_product_edit_with_bad_input_shows_the_message_and_changes_nothing(member_client, cooperative):
+    product = ProductFactory(cooperative=cooperative, name="Tên cũ")
+
+    response = member_client.post(
+        reverse("cooperatives:product_edit", kwargs={"pk": product.pk}), product_data(name="", price_min="-5")
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["name"]
+    assert response.context["form"].errors["price_min"]
+    product.refresh_from_db()
+    assert product.name == "Tên cũ"

@@ -223,3 +223,19 @@ def test_support_list_makes_as_many_queries_for_3_rows_as_for_30(client, db):
         return len(queries)
 
     assert count(3) == count(30)
+
+
+def test_adding_a_fake_document_to_a_request_saves_nothing(member_client, cooperative):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    support = SupportRequestFactory(cooperative=cooperative)
+
+    response = member_client.post(
+        reverse("cooperatives:support_attachments_add", kwargs={"pk": support.pk}),
+        {"attachments": [SimpleUploadedFile("hop-dong.pdf", b"<html>not a pdf</html>")]},
+    )
+
+    assert response.context["attachments_form"].errors["attachments"] == [
+        "hop-dong.pdf: Chỉ nhận tệp PDF hoặc ảnh JPEG, PNG."
+    ]
+    assert not support.attachments.exists()
