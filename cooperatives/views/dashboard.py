@@ -28,6 +28,7 @@ def dashboard(request, cooperative):
             "products": products,
             "certified_count": sum(1 for product in products if product.stars),
             "open_requests": open_requests,
+            "open_request_count": selectors.open_support_counts(cooperative)["open"],
             "actions": selectors.dashboard_actions(
                 cooperative=cooperative,
                 products=products,

@@ -29,6 +29,7 @@ def test_dashboard_shows_products_stars_expiry_and_open_requests(member_client, 
     assert "09/01/2028" in html  # 36 months from the decision date
     assert [s.subject for s in response.context["open_requests"]] == ["Đăng ký nhãn hiệu"]
     assert response.context["certified_count"] == 1
+    assert response.context["open_request_count"] == 1
 
 
 def test_dashboard_lists_what_needs_action(member_client, cooperative):
