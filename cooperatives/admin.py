@@ -127,7 +127,6 @@ class CooperativeAdmin(
         "kind_display",
         "commune_display",
         "product_count",
-        "ocop_joined_year",
         "status_display",
     ]
     list_display_links = ["name_display"]
@@ -180,6 +179,12 @@ class CooperativeAdmin(
 
     @admin.display(description=_("type"), ordering="kind")
     def kind_display(self, cooperative):
+        if cooperative.ocop_joined_year:
+            return format_html(
+                '{}<span class="registry-subline">{}</span>',
+                cooperative.get_kind_display(),
+                _("in OCOP since %(year)s") % {"year": cooperative.ocop_joined_year},
+            )
         return cooperative.get_kind_display()
 
     @admin.display(description=_("commune / ward"), ordering="commune__name")

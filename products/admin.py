@@ -153,12 +153,17 @@ class CertificateAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if (
-            "revocation_ground" in self.fields
-            and cleaned.get("status") == Certificate.Status.REVOKED
-            and not cleaned.get("revocation_ground")
+        if cleaned.get("status") == Certificate.Status.REVOKED and not (
+            cleaned.get("revocation_ground")
+            or ("revocation_ground" not in self.fields and self.instance.revocation_ground)
         ):
-            self.add_error("revocation_ground", _("A revoked certificate needs a revocation ground: choose one."))
+            if "revocation_ground" in self.fields:
+                self.add_error("revocation_ground", _("A revoked certificate needs a revocation ground: choose one."))
+            else:
+                self.add_error(
+                    "status",
+                    _("To revoke a certificate, open it (pencil link) and choose the revocation ground there."),
+                )
         # The model's defaults, applied now so that they are checked and shown if wrong.
         decision_date = cleaned.get("decision_date")
         if "valid_from" in self.fields and decision_date and not cleaned.get("valid_from"):
@@ -195,28 +200,36 @@ class ProductPhotoInline(RegistryInlineMixin, admin.TabularInline):
         return _thumbnail(photo if photo.pk else None)
 
 
+class CertificateInlineForm(CertificateAdminForm):
+    class Meta(CertificateAdminForm.Meta):
+        widgets = {
+            "product_code": forms.TextInput(attrs={"size": 19, "placeholder": "37-14464-003-2026"}),
+            "decision_number": forms.TextInput(attrs={"size": 16}),
+            "stars": forms.NumberInput(attrs={"min": 3, "max": 5, "style": "width: 4em"}),
+        }
+
+
 class CertificateInline(RegistryInlineMixin, admin.TabularInline):
+    """The product's certificates at a glance; the score, the validity dates and a revocation
+    are edited on the certificate's own page (pencil link)."""
+
     model = Certificate
-    form = CertificateAdminForm
+    form = CertificateInlineForm
     fk_name = "product"
     extra = 0
-    fields = [
-        "product_code",
-        "stars",
-        "score",
-        "decision_number",
-        "decision_date",
-        "valid_until",
-        "status",
-        "revocation_ground",
-        "validity",
-    ]
+    fields = ["product_code", "stars", "decision_number", "decision_date", "status", "validity"]
     readonly_fields = ["validity"]
     show_change_link = True
 
     @admin.display(description=_("validity"))
     def validity(self, certificate):
-        return certificate_status_badge(certificate) if certificate.pk else "—"
+        if not certificate.pk:
+            return "—"
+        return format_html(
+            '{}<span class="registry-subline">{}</span>',
+            certificate_status_badge(certificate),
+            _("until %(date)s") % {"date": date_text(certificate.valid_until)},
+        )
 
 
 # --- Products ---------------------------------------------------------------------------------
@@ -233,7 +246,9 @@ class ProductAdmin(
         "otherwise it adds a product. The producer is written by name or registration number, the product set "
         "by its code (e.g. 03)."
     )
-    list_display = ["photo", "name_display", "producer_display", "stars_display", "price_display", "status_display"]
+    # Six narrow columns fit beside the menu and the filters; the status shows under the name
+    # only when the product is not on sale (the status filter lists them all).
+    list_display = ["photo", "name_display", "producer_display", "stars_display", "price_display"]
     list_display_links = ["name_display"]
     list_filter = [
         "status",
@@ -281,7 +296,10 @@ class ProductAdmin(
 
     @admin.display(description=_("product"), ordering="name")
     def name_display(self, product):
-        return format_html('{}<span class="registry-subline">{}</span>', product.name, product.product_set)
+        status = ""
+        if product.status != Product.Status.ACTIVE:
+            status = format_html(" {}", badge(product.get_status_display(), PRODUCT_STATUS_TONES[product.status]))
+        return format_html('{}{}<span class="registry-subline">{}</span>', product.name, status, product.product_set)
 
     @admin.display(description=_("producer"), ordering="cooperative__name")
     def producer_display(self, product):
@@ -305,10 +323,6 @@ class ProductAdmin(
         return format_html(
             '<span class="registry-nowrap">{}</span>', price_range_text(product.price_min, product.price_max)
         )
-
-    @admin.display(description=_("status"), ordering="status")
-    def status_display(self, product):
-        return badge(product.get_status_display(), PRODUCT_STATUS_TONES.get(product.status, "muted"))
 
 
 def _refresh_thumbnails(photo):
@@ -391,14 +405,7 @@ class CertificateAdmin(RegistryAdminMixin, ExcelImportExportMixin, RegistryHisto
         "by its web address (slug), or by its name and producer. Empty validity dates: from the decision date, "
         "36 months."
     )
-    list_display = [
-        "product_code",
-        "product_display",
-        "stars_display",
-        "decision_display",
-        "validity_display",
-        "status_display",
-    ]
+    list_display = ["code_display", "product_display", "stars_display", "decision_display", "status_display"]
     list_filter = [
         ValidityListFilter,
         CertificateStarsFilter,
@@ -449,17 +456,17 @@ class CertificateAdmin(RegistryAdminMixin, ExcelImportExportMixin, RegistryHisto
             date_text(certificate.decision_date),
         )
 
-    @admin.display(description=_("valid"), ordering="valid_until")
-    def validity_display(self, certificate):
-        return format_html(
-            '<span class="registry-nowrap">{} – {}</span>',
-            date_text(certificate.valid_from),
-            date_text(certificate.valid_until),
-        )
+    @admin.display(description=_("product code"), ordering="product_code")
+    def code_display(self, certificate):
+        return format_html('<span class="registry-nowrap">{}</span>', certificate.product_code)
 
-    @admin.display(description=_("status"), ordering="status")
+    @admin.display(description=_("validity"), ordering="valid_until")
     def status_display(self, certificate):
-        return certificate_status_badge(certificate)
+        return format_html(
+            '{}<span class="registry-subline">{}</span>',
+            certificate_status_badge(certificate),
+            _("until %(date)s") % {"date": date_text(certificate.valid_until)},
+        )
 
 
 # --- Classification (reference data) ----------------------------------------------------------

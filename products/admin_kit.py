@@ -480,7 +480,7 @@ def certificate_status_badge(certificate, *, today: datetime.date | None = None)
         return badge(pgettext("certificate validity", "Not yet valid"), "info")
     if certificate.valid_until and (certificate.valid_until - today).days <= EXPIRY_WARNING_DAYS:
         return badge(
-            pgettext("certificate validity", "Valid, expires %(date)s") % {"date": date_text(certificate.valid_until)},
+            pgettext("certificate validity", "Expires soon"),
             "warn",
         )
     return badge(pgettext("certificate validity", "Valid"), "ok")

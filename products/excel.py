@@ -422,6 +422,12 @@ class RegistryResource(resources.ModelResource):
         for row in [*result.invalid_rows, *result.error_rows]:
             row.number = self.excel_line(row.number)
         result.ignored_columns = self.ignored_columns
+        # The preview shows the columns the file has, not every column the sheet could have.
+        present = set(dataset.headers or [])
+        shown = [i for i, header in enumerate(result.diff_headers) if header in present]
+        result.preview_headers = [result.diff_headers[i] for i in shown]
+        for row in result.rows:
+            row.preview_cells = [row.diff[i] for i in shown] if row.diff else []
         result.bad_row_count = len(result.invalid_rows) + len(result.error_rows)
         super().after_import(dataset, result, **kwargs)
 

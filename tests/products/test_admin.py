@@ -157,7 +157,6 @@ def test_product_change_with_a_new_photo_and_certificate_in_the_inlines(
             "certificates-TOTAL_FORMS": "1",
             "certificates-0-product_code": "37-14608-001-2026",
             "certificates-0-stars": "4",
-            "certificates-0-score": "75,5",
             "certificates-0-decision_number": "512/QĐ-UBND",
             "certificates-0-decision_date": "15/03/2026",
             "certificates-0-status": "valid",
@@ -186,7 +185,9 @@ def test_product_change_with_a_revoked_certificate_without_ground_shows_the_erro
     response = staff_client.post(url, admin_post_data(page, {"certificates-0-status": "revoked"}))
 
     assert response.status_code == 200
-    assert "Giấy chứng nhận bị thu hồi phải có lý do thu hồi: hãy chọn một lý do." in response.content.decode()
+    assert "Muốn thu hồi giấy chứng nhận, hãy mở giấy đó (biểu tượng bút chì) và chọn lý do thu hồi ở đó." in (
+        response.content.decode()
+    )
     certificate.refresh_from_db()
     assert certificate.status == Certificate.Status.VALID
 
@@ -240,7 +241,7 @@ def test_certificate_search_by_code_decision_or_unaccented_product(staff_client)
     assert [c.product_code for c in _result(staff_client.get(CERTIFICATES, {"q": "99/QĐ"}))] == ["37-14608-002-2026"]
 
 
-def test_certificate_add_fills_36_months_of_validity(staff_client):
+def test_certificate_add_reads_a_comma_score_and_fills_36_months_of_validity(staff_client):
     product = ProductFactory()
     page = staff_client.get(reverse("admin:products_certificate_add"))
     data = admin_post_data(
@@ -248,6 +249,7 @@ def test_certificate_add_fills_36_months_of_validity(staff_client):
         product=str(product.pk),
         product_code="37-14464-003-2026",
         stars="5",
+        score="91,5",
         decision_number="1/QĐ-TTg",
         decision_date="15/03/2026",
         valid_from=None,
@@ -259,6 +261,7 @@ def test_certificate_add_fills_36_months_of_validity(staff_client):
     assert response.status_code == 302, response.context["adminform"].form.errors
     certificate = Certificate.objects.get()
     assert (certificate.valid_from, certificate.valid_until) == (datetime.date(2026, 3, 15), datetime.date(2029, 3, 14))
+    assert str(certificate.score) == "91.50"
 
 
 def test_certificate_add_with_a_bad_code_or_revoked_without_ground_shows_messages_and_saves_nothing(staff_client):
@@ -408,20 +411,25 @@ def test_staff_saves_a_change_of_every_registry_model(staff_client, label):
     [
         ("products.qualitystandard", {"code": "iso-14001", "name": "ISO 14001"}),
         ("products.classificationscheme", {"code": "qd-moi", "name": "Bộ tiêu chí mới", "valid_from": "01/01/2027"}),
+        ("products.sector", {"scheme": "SCHEME", "code": "VII", "name": "Ngành thử", "position": "7"}),
+        ("products.productgroup", {"sector": "SECTOR", "code": "7.1", "name": "Nhóm thử", "position": "1"}),
         ("places.province", {"code": "99", "name": "Tỉnh thử", "division_type": "tỉnh"}),
+        ("places.commune", {"code": "99999", "name": "Xã Thử", "division_type": "xã", "province": "37"}),
     ],
 )
 def test_staff_adds_reference_data(staff_client, label, values):
+    from django.apps import apps
+
+    scheme = ClassificationScheme.objects.get(code="qd148-2023")
+    replacements = {"SCHEME": str(scheme.pk), "SECTOR": str(Sector.objects.filter(scheme=scheme).first().pk)}
+    values = {key: replacements.get(value, value) for key, value in values.items()}
     app, model = label.split(".")
     url = reverse(f"admin:{app}_{model}_add")
 
     response = staff_client.post(url, admin_post_data(staff_client.get(url), **values))
 
     assert response.status_code == 302, response.context["adminform"].form.errors
-    model_class = {"qualitystandard": QualityStandard, "classificationscheme": ClassificationScheme}.get(
-        model, Province
-    )
-    assert model_class.objects.filter(name=values["name"]).exists()
+    assert apps.get_model(label).objects.filter(name=values["name"]).exists()
 
 
 def test_staff_adds_a_product_set_to_a_group(staff_client):
