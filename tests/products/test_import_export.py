@@ -49,6 +49,7 @@ def test_cooperative_import_preview_when_a_row_is_bad_names_the_line_and_saves_n
             ["HTX Gạo sạch", "Hợp tác xã (HTX)", "12345", "14608", "", None, None],
             ["HTX Rau an toàn", "htx", "2700222222", "Không có xã này", "", None, None],
         ],
+        blank_lines_after=(0,),  # Excel line 3 is empty: the bad rows are lines 4 and 5
     )
 
     response = _import(staff_client, "cooperatives_cooperative", upload)
@@ -56,7 +57,7 @@ def test_cooperative_import_preview_when_a_row_is_bad_names_the_line_and_saves_n
     html = response.content.decode()
     assert response.status_code == 200
     assert "Không có gì được lưu." in html
-    assert "Dòng 3" in html and "Dòng 4" in html and "Dòng 2" not in html
+    assert "Dòng 4" in html and "Dòng 5" in html and "Dòng 2" not in html and "Dòng 3" not in html
     assert "Mã số đăng ký / mã số thuế" in html
     assert "Nhập mã số đăng ký / mã số thuế gồm 10 chữ số" in html
     assert "Không có xã/phường nào tên “Không có xã này” ở Ninh Bình." in html
