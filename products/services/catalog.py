@@ -194,9 +194,18 @@ def photos_add(*, product: Product, files, alt_text: str = "") -> list[ProductPh
             photo = ProductPhoto(product=product, alt_text=alt_text[:255], position=position + offset)
             photo.image.save(content.name, content, save=False)
             photo.save()
-            make_photo_thumbnails.delay_on_commit(photo.pk)
+            # delay_on_commit, made robust: if the broker is down the photo is still saved and
+            # shown (pages fall back to the image itself) instead of the request failing.
+            transaction.on_commit(_thumbnails_queue(make_photo_thumbnails, photo.pk), robust=True)
             photos.append(photo)
     return photos
+
+
+def _thumbnails_queue(task, photo_id):
+    def queue_thumbnails():
+        task.delay(photo_id)
+
+    return queue_thumbnails
 
 
 def photos_update(

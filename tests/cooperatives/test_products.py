@@ -276,3 +276,25 @@ def test_product_edit_with_bad_input_shows_the_message_and_changes_nothing(membe
     assert response.context["form"].errors["price_min"]
     product.refresh_from_db()
     assert product.name == "Tên cũ"
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_photo_upload_survives_a_broker_that_is_down(client, monkeypatch, caplog):
+    from tests.factories import MembershipFactory
+
+    membership = MembershipFactory()
+    product = ProductFactory(cooperative=membership.cooperative)
+    client.force_login(membership.user)
+
+    def broker_down(*args, **kwargs):
+        raise ConnectionError("broker unreachable")
+
+    monkeypatch.setattr(make_photo_thumbnails, "delay", broker_down)
+    response = client.post(
+        reverse("cooperatives:product_photos_add", kwargs={"pk": product.pk}), {"photos": [jpeg_upload()]}
+    )
+
+    assert response.status_code == 302
+    photo = product.photos.get()
+    assert not photo.thumbnail
+    assert "queue_thumbnails" in caplog.text
