@@ -37,9 +37,20 @@ def _chromium_path():
 
 @pytest.fixture(scope="session")
 def browser():
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
+    # Playwright runs an event loop in this thread; from then on Django's `connections` hands out
+    # context-local connection objects that lack the snapshot taken at database setup, so later
+    # serialized_rollback tests would start without the migrations' reference data. Carry it over.
+    snapshots = {
+        alias: connections[alias]._test_serialized_contents
+        for alias in connections
+        if hasattr(connections[alias], "_test_serialized_contents")
+    }
     with sync_playwright() as playwright:
+        for alias, contents in snapshots.items():
+            connections[alias]._test_serialized_contents = contents
         browser = playwright.chromium.launch(executable_path=_chromium_path(), headless=True, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
