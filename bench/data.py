@@ -67,6 +67,7 @@ def bench_data_load(*, cooperatives: int = 2000, products: int = 20000, reset: b
     """Create the synthetic registry unless it is already there. Returns what exists."""
     existing = Product.objects.filter(slug__startswith=SLUG_PREFIX).count()
     if existing == products and not reset:
+        _analyze()
         if stdout:
             stdout.write(f"bench data already there: {existing} products")
         return {"products": existing, "created": False}

@@ -156,6 +156,10 @@ def _classification_condition(filters: CatalogueFilters, sets: list[ProductSet])
     return condition
 
 
+def _grouped(queryset, condition: Q, *fields):
+    return queryset.filter(condition).values(*fields).annotate(n=Count("*")).order_by()
+
+
 def _classification_nodes(filters: CatalogueFilters) -> list[ProductSet]:
     """The product sets that have certified products or were chosen, with group and sector."""
     chosen = Q(pk__in=filters.sets) | Q(group_id__in=filters.groups) | Q(group__sector_id__in=filters.sectors)
@@ -219,7 +223,8 @@ def catalogue_page(filters: CatalogueFilters, *, page_number=1) -> CataloguePage
     PostgreSQL can answer from an index alone where one covers the filters).
 
     Each facet counts the products that match every *other* filter, so choosing 4 stars
-    still shows how many 3- and 5-star products there are. Ten queries, whatever the rows."""
+    still shows how many 3- and 5-star products there are. At most ten queries (five with no
+    filter), whatever the number of rows."""
     sets = _classification_nodes(filters)
     classification = _classification_condition(filters, sets)
 
@@ -231,35 +236,66 @@ def catalogue_page(filters: CatalogueFilters, *, page_number=1) -> CataloguePage
     results = results.filter(filters.conditions(classification=classification)).order_by(*SORTS[filters.sort])
     page = Paginator(results, PAGE_SIZE).get_page(page_number)
 
-    def counts(skip, *fields):
-        condition = filters.conditions(skip=skip, classification=classification)
-        return base.filter(condition).values(*fields).annotate(n=Count("*")).order_by()
+    def condition(skip):
+        return filters.conditions(skip=skip, classification=classification)
 
-    star_counts = {row["stars"]: row["n"] for row in counts("stars", "stars")}
-    set_counts = {row["product_set_id"]: row["n"] for row in counts("classification", "product_set_id")}
-    commune_rows = counts("commune", "cooperative__commune_id", "cooperative__commune__name")
-    district_rows = counts("district", "cooperative__former_district")
-    kind_counts = {row["cooperative__kind"]: row["n"] for row in counts("kind", "cooperative__kind")}
+    # Facets whose filters are not in use share one condition: such facets are counted by one
+    # query (grouped by all their columns) instead of one each, i.e. fewer scans of the table.
+    star_counts, set_counts = {}, {}
+    if condition("stars") == condition("classification"):
+        for row in _grouped(base, condition("stars"), "stars", "product_set_id"):
+            star_counts[row["stars"]] = star_counts.get(row["stars"], 0) + row["n"]
+            set_counts[row["product_set_id"]] = set_counts.get(row["product_set_id"], 0) + row["n"]
+    else:
+        star_counts = {r["stars"]: r["n"] for r in _grouped(base, condition("stars"), "stars")}
+        set_counts = {
+            r["product_set_id"]: r["n"] for r in _grouped(base, condition("classification"), "product_set_id")
+        }
 
-    communes = [
-        FacetOption(str(r["cooperative__commune_id"]), r["cooperative__commune__name"], r["n"], False, param="commune")
-        for r in commune_rows
-        if r["cooperative__commune_id"]
-    ]
-    for option in communes:
-        option.selected = int(option.value) in filters.communes
-    communes.sort(key=lambda o: (-o.count, o.label))
+    # Producer facets: products counted per producer (no join), the producers' type, commune and
+    # former district read once, then added up per facet in Python.
+    per_producer: dict[str, dict[int, int]] = {}
+    done: list[tuple[Q, dict[int, int]]] = []
+    for facet in ("kind", "commune", "district"):
+        facet_condition = condition(facet)
+        found = next((counts for known, counts in done if known == facet_condition), None)
+        if found is None:
+            found = {r["cooperative_id"]: r["n"] for r in _grouped(base, facet_condition, "cooperative_id")}
+            done.append((facet_condition, found))
+        per_producer[facet] = found
+    producer_ids = set().union(*(counts.keys() for counts in per_producer.values()))
+    # Every producer's attributes in one plain read: cheaper than a long IN list of ids.
+    producers = {
+        row[0]: row[1:]
+        for row in Cooperative.objects.values_list("pk", "kind", "commune_id", "commune__name", "former_district")
+        if row[0] in producer_ids
+    }
+    kind_counts: dict[str, int] = {}
+    commune_counts: dict[tuple[int, str], int] = {}
+    district_counts: dict[str, int] = {}
+    for producer_id, n in per_producer["kind"].items():
+        kind = producers[producer_id][0]
+        kind_counts[kind] = kind_counts.get(kind, 0) + n
+    for producer_id, n in per_producer["commune"].items():
+        _kind, commune_id, commune_name, _district = producers[producer_id]
+        if commune_id:
+            commune_counts[(commune_id, commune_name)] = commune_counts.get((commune_id, commune_name), 0) + n
+    for producer_id, n in per_producer["district"].items():
+        district = producers[producer_id][3]
+        if district:
+            district_counts[district] = district_counts.get(district, 0) + n
+
+    communes = sorted(
+        (
+            FacetOption(str(code), name, n, code in filters.communes, param="commune")
+            for (code, name), n in commune_counts.items()
+        ),
+        key=lambda o: (-o.count, o.label),
+    )
     districts = sorted(
         (
-            FacetOption(
-                r["cooperative__former_district"],
-                r["cooperative__former_district"],
-                r["n"],
-                r["cooperative__former_district"] in filters.districts,
-                param="district",
-            )
-            for r in district_rows
-            if r["cooperative__former_district"]
+            FacetOption(name, name, n, name in filters.districts, param="district")
+            for name, n in district_counts.items()
         ),
         key=lambda o: o.label,
     )
