@@ -183,6 +183,11 @@ TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
 USE_THOUSAND_SEPARATOR = True
+# Django's Vietnamese locale defines no input formats, so forms fell back to the US ones and
+# read "03/04/2026" as 4 March. Vietnamese dates are day first (English keeps its own formats).
+# The first one is also what the admin's calendar and "Today" link write.
+DATE_INPUT_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"]
+DATETIME_INPUT_FORMATS = ["%d/%m/%Y %H:%M:%S", "%d/%m/%Y %H:%M", "%d/%m/%Y", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M"]
 
 # --- Static and media -------------------------------------------------------------------------
 STATIC_URL = "/static/"

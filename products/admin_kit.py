@@ -53,6 +53,7 @@ THIRD_PARTY_MESSAGES = [
     gettext_noop("You may edit it again below"),
     gettext_noop("Import"),
     gettext_noop("Export"),
+    gettext_noop("No valid data to import. Ensure your file has the correct headers or data for import."),
     # Django's own Vietnamese catalogue misses these admin strings.
     gettext_noop("Show counts"),
     gettext_noop("Hide counts"),

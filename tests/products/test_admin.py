@@ -295,12 +295,12 @@ def test_certificate_change_to_revoked_with_a_ground_saves_and_the_product_loses
     page = staff_client.get(url)
 
     response = staff_client.post(
-        url, admin_post_data(page, status="revoked", revocation_ground="quality_violation", revoked_on="01/11/2026")
+        url, admin_post_data(page, status="revoked", revocation_ground="quality_violation", revoked_on="03/11/2026")
     )
 
     assert response.status_code == 302
     certificate.refresh_from_db()
-    assert (certificate.status, certificate.revoked_on) == ("revoked", datetime.date(2026, 11, 1))
+    assert (certificate.status, certificate.revoked_on) == ("revoked", datetime.date(2026, 11, 3))
     certificate.product.refresh_from_db()
     assert certificate.product.stars is None
 
@@ -481,3 +481,11 @@ def test_registry_changelist_query_count_does_not_grow_with_rows(staff_client, u
         _rated_product_with_photo()
 
     assert _queries(staff_client, url, 30) == three
+
+
+def test_admin_calendar_writes_dates_day_first_in_vietnamese(staff_client):
+    response = staff_client.get(reverse("admin:jsi18n"))
+
+    html = response.content.decode()
+    formats = html[html.index('"DATE_INPUT_FORMATS"') :].split("]")[0]
+    assert formats.split('"')[3] == "%d/%m/%Y"

@@ -453,3 +453,23 @@ def _dataset(headers, rows):
     from products.excel import ExcelFormat
 
     return ExcelFormat().create_dataset(xlsx_bytes(headers, rows))
+
+
+def test_import_of_a_sheet_with_headers_only_says_there_is_nothing_to_import(staff_client):
+    response = _import(staff_client, "cooperatives_cooperative", xlsx_upload(COOPERATIVE_HEADERS, []))
+
+    assert "Tệp không có dòng dữ liệu nào để nhập." in response.content.decode()
+    assert 'name="confirm"' not in response.content.decode()
+
+
+def test_import_of_a_file_that_is_not_xlsx_is_refused_before_reading(staff_client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    upload = SimpleUploadedFile("du-lieu.xlsx", b"Ten;Loai\nHTX A;HTX\n", content_type="text/csv")
+
+    response = _import(staff_client, "cooperatives_cooperative", upload)
+
+    assert response.context["form"].errors["import_file"] == [
+        "Đây không phải tệp Excel .xlsx. Trong Excel, chọn “Lưu thành” (Save as) rồi chọn “Excel Workbook (.xlsx)”."
+    ]
+    assert Cooperative.objects.count() == 0
