@@ -5,6 +5,7 @@ import io
 import re
 
 from PIL import Image
+from playwright.sync_api import expect
 
 from accounts.models import SignupRequest
 from accounts.services import signup_approve
@@ -38,13 +39,14 @@ def test_signup_approval_login_and_first_product_with_a_photo(page):
     page.locator("#id_password1").fill(PASSWORD)
     page.locator("#id_password2").fill(PASSWORD)
     page.get_by_role("button", name="Gửi yêu cầu").click()
-    assert page.locator("h1").inner_text() == "Hãy kiểm tra email"
+    page.wait_for_url("**/accounts/signup/sent/")
+    expect(page.locator("h1")).to_have_text("Hãy kiểm tra email")
 
     # 2. Open the confirmation link of the email.
     email = OutboundEmail.objects.get(to=["binh@daihoang.vn"])
     link = re.search(r"https?://\S+(/accounts/signup/confirm/\S+/)", email.body).group(1)
     page.goto(link)
-    assert "đã được xác nhận" in page.locator("h1").inner_text()
+    expect(page.locator("h1")).to_contain_text("đã được xác nhận")
 
     # 3. Staff approve the request.
     signup_approve(signup=SignupRequest.objects.get(email="binh@daihoang.vn"), by=staff)
@@ -67,7 +69,7 @@ def test_signup_approval_login_and_first_product_with_a_photo(page):
     page.get_by_label("Nội dung ảnh").fill("Túi gạo nếp 2 kg")
     page.get_by_role("button", name="Thêm sản phẩm").click()
 
-    assert "Đã thêm sản phẩm “Gạo nếp cái hoa vàng”." in page.locator(".alert-success").inner_text()
+    expect(page.locator(".alert-success")).to_contain_text("Đã thêm sản phẩm “Gạo nếp cái hoa vàng”.")
     product = Product.objects.get(cooperative=cooperative)
     photo = product.photos.get()
     assert photo.alt_text == "Túi gạo nếp 2 kg"
