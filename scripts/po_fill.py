@@ -44,6 +44,8 @@ def main(paths):
                 if entry.fuzzy:
                     entry.flags.remove("fuzzy")
                     entry.previous_msgid = None
+                    entry.previous_msgid_plural = None
+                    entry.previous_msgctxt = None
                 changed = True
         if changed:  # other apps' catalogues are left untouched (several people work at once)
             catalogue.save()
