@@ -66,10 +66,11 @@ ACCOUNTS = [
 ]
 
 
-def demo_load(*, stdout) -> None:
+def demo_load(*, stdout) -> str:
+    """Create the accounts; the login block they return is printed by load_demo last of all."""
     env_password = os.environ.get(PASSWORD_ENV) or None
     passwords = demo_accounts_load(password=env_password)
-    stdout.write(login_block(passwords=passwords, from_env=env_password is not None))
+    return login_block(passwords=passwords, from_env=env_password is not None)
 
 
 def demo_accounts_load(*, password: str | None = None) -> dict[str, str | None]:

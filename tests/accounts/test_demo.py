@@ -31,8 +31,8 @@ def can_log_in(email: str, password: str) -> bool:
 
 def run() -> str:
     out = io.StringIO()
-    demo_load(stdout=out)
-    return out.getvalue()
+    summary = demo_load(stdout=out)
+    return out.getvalue() + summary
 
 
 def test_demo_accounts_load_creates_one_account_per_role(producers):

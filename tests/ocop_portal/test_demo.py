@@ -69,6 +69,9 @@ def test_load_demo_twice_loads_everything_once_and_changes_nothing(db, settings,
     assert len([f for f in after_first["files"] if "/products/" in f]) == 3 * photo_count  # image, WebP, JPEG
     # Both runs end with the address and the logins; the password works.
     for output in (first.getvalue(), second.getvalue()):
+        assert output.rstrip().endswith("=" * 78)  # the login block is the last thing printed
+        block = output.split("=" * 78)[-2]
+        assert all(account.email in block for account in ACCOUNTS)
         assert "http://127.0.0.1:8000/" in output
         assert "http://127.0.0.1:8000/admin/" in output
         assert all(account.email in output for account in ACCOUNTS)

@@ -1,6 +1,7 @@
-"""Load the demo data: every app may have a `demo.py` with `demo_load(*, stdout) -> None`
-and an optional `DEMO_ORDER` (default 50; lower runs first, ties in INSTALLED_APPS order).
-Each must be idempotent: `make run` calls this every time."""
+"""Load the demo data: every app may have a `demo.py` with `demo_load(*, stdout)` and an
+optional `DEMO_ORDER` (default 50; lower runs first, ties in INSTALLED_APPS order). Each must be
+idempotent: `make run` calls this every time. Text a loader returns (the demo logins) is printed
+after everything else, so it is the last thing on the screen."""
 
 import importlib
 
@@ -20,6 +21,11 @@ class Command(BaseCommand):
             except ModuleNotFoundError as exc:
                 if exc.name != f"{config.name}.demo":
                     raise
+        summaries = []
         for module in sorted(modules, key=lambda m: getattr(m, "DEMO_ORDER", 50)):
             with transaction.atomic():
-                module.demo_load(stdout=self.stdout)
+                summary = module.demo_load(stdout=self.stdout)
+            if summary:
+                summaries.append(summary)
+        for summary in summaries:
+            self.stdout.write(summary)
