@@ -323,3 +323,21 @@ def test_print_sheet_lists_criteria_with_self_and_council_points(client, staff):
     assert "registrations/print.js" in page
     assert response.context["result"].score == 90
     assert "Chủ tịch Hội đồng" in page
+
+
+@pytest.mark.django_db
+def test_revoke_action_when_ground_unknown_shows_error_and_keeps_certificate(client, staff):
+    registration = advance(draft_make(), "under_review", staff=staff)
+    council_score_all(registration)
+    workflow.registration_finalize(registration=registration, by=staff)
+    workflow.registration_certify(
+        registration=registration, by=staff, decision_number="6/QĐ", decision_date=timezone.localdate()
+    )
+    client.force_login(staff)
+
+    response = client.post(f"/dossiers/staff/{registration.pk}/revoke/", {"ground": "not-a-ground"}, follow=True)
+
+    assert "Hãy chọn một căn cứ pháp lý để thu hồi." in response.content.decode()
+    registration.refresh_from_db()
+    assert registration.certificate.status == "valid"
+    assert registration.product.stars == 4
