@@ -213,8 +213,10 @@ def run_phase(env, targets, *, label: str, cache_seconds: int, args) -> list[dic
     rows = []
     with Server(env, workers=args.workers, cache_seconds=cache_seconds) as server:
         for name, paths in scenarios(targets):
-            # Warm-up: one pass over every URL (fills caches and connections), not measured.
-            measure(server.port, paths, requests=max(len(paths), args.warmup), concurrency=args.concurrency)
+            # Warm-up, not measured: every URL once (Redis: one cache for all workers), or a few
+            # times per worker (local memory: each worker has its own cache), and the connections.
+            passes = 1 if os.environ.get("REDIS_URL") else 2 * args.workers
+            measure(server.port, paths, requests=max(len(paths) * passes, args.warmup), concurrency=args.concurrency)
             result = measure(server.port, paths, requests=args.requests, concurrency=args.concurrency)
             rows.append({"phase": label, "page": name, "urls": len(paths), **result})
             print(
