@@ -274,13 +274,26 @@ def main(argv=None) -> int:
         f" after {args.warmup} warm-up requests",
         flush=True,
     )
+    load_before = os.getloadavg()
     rows = run_phase(env, targets, label="cached", cache_seconds=60, args=args)
     rows += run_phase(env, targets, label="uncached", cache_seconds=0, args=args)
+    load_after = os.getloadavg()
     print()
     print(table(rows))
+    # Other work on the machine shows here: the ratios to the bare view hold up better than ms.
+    print(f"\nload average (1 min) before {load_before[0]:.1f}, after {load_after[0]:.1f}")
     OUTPUT.mkdir(parents=True, exist_ok=True)
     (OUTPUT / "results.json").write_text(
-        json.dumps({"machine": machine(), "setup": notes, "args": vars(args), "rows": rows}, indent=1),
+        json.dumps(
+            {
+                "machine": machine(),
+                "setup": notes,
+                "args": vars(args),
+                "load_average": [load_before[0], load_after[0]],
+                "rows": rows,
+            },
+            indent=1,
+        ),
         encoding="utf-8",
     )
     failed = sum(row["errors"] for row in rows)
