@@ -1,5 +1,17 @@
 from django.conf import settings
+from django.utils.functional import SimpleLazyObject
 
 
 def portal(request):
-    return {"PORTAL": settings.PORTAL, "SITE_URL": settings.SITE_URL}
+    def council_member():
+        from accounts.rules import is_council_member
+
+        user = getattr(request, "user", None)
+        return bool(user is not None and is_council_member(user))
+
+    return {
+        "PORTAL": settings.PORTAL,
+        "SITE_URL": settings.SITE_URL,
+        # Lazy: the query runs only on pages whose template asks (the header, for signed-in users).
+        "user_is_council_member": SimpleLazyObject(council_member),
+    }
