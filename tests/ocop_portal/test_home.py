@@ -114,3 +114,12 @@ def test_home_runs_as_many_queries_for_30_products_as_for_3(client):
         client.get(reverse("home") + "?b")
 
     assert len(few) == len(many)
+
+
+@pytest.mark.django_db
+def test_home_sections_are_translated_in_both_languages(client):
+    vi = client.get("/").content.decode()
+    en = client.get("/en/").content.decode()
+
+    assert "Sản phẩm OCOP của các hợp tác xã Ninh Bình" in vi and "Quét mã, tra cứu, yên tâm mua hàng" in vi
+    assert "OCOP products of Ninh Bình cooperatives" in en and "Scan, check, buy with confidence" in en
