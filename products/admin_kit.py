@@ -375,7 +375,11 @@ class ExcelImportExportMixin(ImportExportMixin):
                     read_mode="rb",
                     **self.get_tmp_storage_class_kwargs(),
                 )
-                if storage.read() is None:
+                try:
+                    missing = storage.read() is None
+                except OSError:
+                    missing = True
+                if missing:
                     messages.error(request, _("The uploaded file is no longer available. Please upload it again."))
                     return HttpResponseRedirect(reverse("admin:{}_{}_import".format(*self.get_model_info())))
         return super().process_import(request, **kwargs)

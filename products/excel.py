@@ -19,6 +19,7 @@ from decimal import Decimal, InvalidOperation
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils import translation
 from django.utils.encoding import force_str
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from import_export import fields, resources, widgets
@@ -293,6 +294,13 @@ class RegistryResource(resources.ModelResource):
         self.excel_lines: list[int] | None = None
         self.ignored_columns: list[str] = []
         self.created_lines: dict[int, int] = {}  # pk of a record added by this file → its line
+
+    def export(self, queryset=None, **kwargs):
+        dataset = super().export(queryset, **kwargs)
+        # The sheet's tab is named after the records ("Hợp tác xã"); Excel allows 31 characters.
+        title = capfirst(str(self._meta.model._meta.verbose_name_plural))
+        dataset.title = re.sub(r"[\[\]:*?/\\]", " ", title)[:31]
+        return dataset
 
     # Headers ----------------------------------------------------------------------------------
 

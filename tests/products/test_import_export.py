@@ -5,7 +5,7 @@ import re
 
 import pytest
 from django.urls import reverse
-from import_export.tmp_storages import CacheStorage
+from import_export.tmp_storages import TempFolderStorage
 
 from cooperatives.models import Cooperative
 from cooperatives.resources import CooperativeResource
@@ -16,6 +16,17 @@ from tests.factories import CertificateFactory, CooperativeFactory, ProductFacto
 from tests.factories.registry import xlsx_bytes, xlsx_read, xlsx_upload
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _uploads_wait_in_a_temp_folder(monkeypatch):
+    """The admin keeps an uploaded file in the shared cache between the preview and the
+    confirmation. Parallel test workers on one Redis database clear each other's cache, so these
+    tests keep it in a local temporary folder instead (the flow is the same)."""
+    from products.admin_kit import ExcelImportExportMixin
+
+    monkeypatch.setattr(ExcelImportExportMixin, "tmp_storage_class", "import_export.tmp_storages.TempFolderStorage")
+
 
 COOPERATIVE_HEADERS = [
     "Tên chủ thể",
@@ -73,7 +84,7 @@ def test_cooperative_import_confirm_sent_by_hand_for_a_bad_file_saves_nothing(st
             ["HTX Gạo sạch", "HTX", "2700222222", "14608", "", 1990, None],  # before OCOP existed
         ],
     )
-    storage = CacheStorage(read_mode="rb")
+    storage = TempFolderStorage(read_mode="rb")
     storage.save(content)
 
     response = staff_client.post(
@@ -229,6 +240,8 @@ def test_cooperative_export_has_vietnamese_headers_and_human_values(staff_client
 
     headers, rows, sheet = xlsx_read(response.content)
     assert response["Content-Disposition"].endswith('.xlsx"')
+    assert sheet.title == "Hợp tác xã"
+    assert sheet.freeze_panes == "A2"
     assert headers[:5] == ["Tên chủ thể", "Loại hình", "Mã số đăng ký / mã số thuế", "Ngày thành lập", "Xã/phường (mã)"]
     row = dict(zip(headers, rows[0], strict=True))
     assert row["Loại hình"] == "Hợp tác xã (HTX)"
@@ -472,4 +485,16 @@ def test_import_of_a_file_that_is_not_xlsx_is_refused_before_reading(staff_clien
     assert response.context["form"].errors["import_file"] == [
         "Đây không phải tệp Excel .xlsx. Trong Excel, chọn “Lưu thành” (Save as) rồi chọn “Excel Workbook (.xlsx)”."
     ]
+    assert Cooperative.objects.count() == 0
+
+
+def test_import_confirmation_of_a_file_no_longer_kept_asks_to_upload_again(staff_client):
+    response = staff_client.post(
+        reverse("admin:cooperatives_cooperative_process_import"),
+        {"import_file_name": "khong-con-nua", "original_file_name": "x.xlsx", "format": "0", "resource": "0"},
+        follow=True,
+    )
+
+    assert response.redirect_chain[-1][0] == reverse("admin:cooperatives_cooperative_import")
+    assert "Tệp đã tải lên không còn nữa. Hãy tải tệp lên lại." in response.content.decode()
     assert Cooperative.objects.count() == 0
