@@ -16,7 +16,7 @@ import io
 import re
 from decimal import Decimal, InvalidOperation
 
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ObjectDoesNotExist, ValidationError
 from django.utils import translation
 from django.utils.encoding import force_str
 from django.utils.text import capfirst
@@ -266,6 +266,24 @@ class Column(fields.Field):
         if is_blank(row.get(self.column_name)):
             return
         super().save(instance, row, is_m2m, **kwargs)
+
+
+class ComputedColumn(Column):
+    """A column computed from the record, shown in the export and in the import preview. On
+    import it is ignored (readonly) or read by the resource's `import_extra`."""
+
+    def __init__(self, label, compute, widget=None, **kwargs):
+        super().__init__(None, label, widget or TextWidget(), **kwargs)
+        self.compute = compute
+
+    def get_value(self, instance):
+        try:
+            return self.compute(instance)
+        except (AttributeError, ObjectDoesNotExist):  # e.g. a new certificate without a product yet
+            return None
+
+    def save(self, instance, row, is_m2m=False, **kwargs):
+        return
 
 
 def _messages(error) -> list[str]:

@@ -22,6 +22,7 @@ from .excel import (
     AmountWidget,
     ChoiceWidget,
     Column,
+    ComputedColumn,
     DateWidget,
     DecimalWidget,
     DigitsWidget,
@@ -137,7 +138,9 @@ class ProductResource(RegistryResource):
         pgettext_lazy("spreadsheet column", "Product set (code)"),
         LookupWidget(find=product_set_find, label=product_set_label),
     )
-    sector = Column(None, pgettext_lazy("spreadsheet column", "Sector"), readonly=True)
+    sector = ComputedColumn(
+        pgettext_lazy("spreadsheet column", "Sector"), lambda p: str(p.product_set.group.sector), readonly=True
+    )
     unit = Column("unit", pgettext_lazy("spreadsheet column", "Unit"), TextWidget())
     packaging = Column("packaging", pgettext_lazy("spreadsheet column", "Packaging"), TextWidget())
     price_min = Column("price_min", pgettext_lazy("spreadsheet column", "Lowest price (đồng)"), AmountWidget())
@@ -151,8 +154,12 @@ class ProductResource(RegistryResource):
         pgettext_lazy("spreadsheet column", "Status"),
         ChoiceWidget(Product.Status.choices, aliases=PRODUCT_STATUS_ALIASES),
     )
-    stars = Column(None, pgettext_lazy("spreadsheet column", "OCOP stars"), readonly=True)
-    certified_at = Column(None, pgettext_lazy("spreadsheet column", "Certified on"), readonly=True)
+    stars = ComputedColumn(
+        pgettext_lazy("spreadsheet column", "OCOP stars"), lambda p: p.stars, IntegerWidget(), readonly=True
+    )
+    certified_at = ComputedColumn(
+        pgettext_lazy("spreadsheet column", "Certified on"), lambda p: p.certified_at, DateWidget(), readonly=True
+    )
     description = Column("description", pgettext_lazy("spreadsheet column", "Description"), TextWidget())
     story = Column("story", pgettext_lazy("spreadsheet column", "Product story"), TextWidget())
     ingredients = Column("ingredients", pgettext_lazy("spreadsheet column", "Ingredients"), TextWidget())
@@ -199,15 +206,6 @@ class ProductResource(RegistryResource):
         return queryset.select_related("cooperative", "product_set__group__sector__scheme").prefetch_related(
             "quality_standards"
         )
-
-    def dehydrate_sector(self, product):
-        return str(product.product_set.group.sector)
-
-    def dehydrate_stars(self, product):
-        return product.stars if product.stars else ""
-
-    def dehydrate_certified_at(self, product):
-        return product.certified_at or ""
 
     def find_instance(self, row):
         slug = excel_text(row.get(self.fields["slug"].column_name) or "")
@@ -280,9 +278,11 @@ def certificate_by_code(value) -> Certificate:
 
 class CertificateResource(RegistryResource):
     product_code = Column("product_code", pgettext_lazy("spreadsheet column", "OCOP product code"), ProductCodeWidget())
-    product = Column(None, pgettext_lazy("spreadsheet column", "Product"))
-    producer = Column(None, pgettext_lazy("spreadsheet column", "Producer"))
-    product_slug = Column(None, pgettext_lazy("spreadsheet column", "Product web address (slug)"))
+    product = ComputedColumn(pgettext_lazy("spreadsheet column", "Product"), lambda c: c.product.name)
+    producer = ComputedColumn(pgettext_lazy("spreadsheet column", "Producer"), lambda c: c.product.cooperative.name)
+    product_slug = ComputedColumn(
+        pgettext_lazy("spreadsheet column", "Product web address (slug)"), lambda c: c.product.slug
+    )
     stars = Column("stars", pgettext_lazy("spreadsheet column", "Stars"), StarsWidget())
     score = Column("score", pgettext_lazy("spreadsheet column", "Score"), DecimalWidget())
     decision_number = Column("decision_number", pgettext_lazy("spreadsheet column", "Decision number"), TextWidget())
@@ -350,15 +350,6 @@ class CertificateResource(RegistryResource):
 
     def filter_export(self, queryset, **kwargs):
         return queryset.select_related("product__cooperative", "previous")
-
-    def dehydrate_product(self, certificate):
-        return certificate.product.name
-
-    def dehydrate_producer(self, certificate):
-        return certificate.product.cooperative.name
-
-    def dehydrate_product_slug(self, certificate):
-        return certificate.product.slug
 
     def find_instance(self, row):
         code = ProductCodeWidget().clean(row.get(self.fields["product_code"].column_name))
