@@ -13,8 +13,9 @@ cd "$root"
 ignores=(--ignore=tests --ignore=.venv --ignore=staticfiles --ignore=media --ignore=private_media)
 for dir in */; do
   dir="${dir%/}"
-  # locale/ holds catalogues: ignoring that name would hide every app's locale folder.
-  [ "$dir" = "$target" ] || [ "$dir" = "locale" ] || ignores+=("--ignore=$dir")
+  # "<dir>/?*" matches paths under that top-level folder only. A bare "<dir>" would also match
+  # every nested folder of that name (each app has a "templates" and a "locale" folder).
+  [ "$dir" = "$target" ] || [ "$dir" = "locale" ] || ignores+=("--ignore=$dir/?*")
 done
 # manage.py at the root is not translatable; keep it out too.
 DEBUG=1 .venv/bin/python manage.py makemessages -l vi --no-location --no-wrap "${ignores[@]}" --ignore=manage.py
