@@ -5,20 +5,33 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('products', '0002_load_classification'),
+        ("products", "0002_load_classification"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='certificate',
-            name='product_code',
-            field=models.CharField(error_messages={'unique': 'Another certificate already has this product code.'}, help_text='province-commune-serial-year, e.g. 37-14464-003-2026', max_length=40, unique=True, validators=[products.validators.validate_product_code], verbose_name='product code'),
+            model_name="certificate",
+            name="product_code",
+            field=models.CharField(
+                error_messages={"unique": "Another certificate already has this product code."},
+                help_text="province-commune-serial-year, e.g. 37-14464-003-2026",
+                max_length=40,
+                unique=True,
+                validators=[products.validators.validate_product_code],
+                verbose_name="product code",
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalcertificate',
-            name='product_code',
-            field=models.CharField(db_index=True, error_messages={'unique': 'Another certificate already has this product code.'}, help_text='province-commune-serial-year, e.g. 37-14464-003-2026', max_length=40, validators=[products.validators.validate_product_code], verbose_name='product code'),
+            model_name="historicalcertificate",
+            name="product_code",
+            field=models.CharField(
+                db_index=True,
+                error_messages={"unique": "Another certificate already has this product code."},
+                help_text="province-commune-serial-year, e.g. 37-14464-003-2026",
+                max_length=40,
+                validators=[products.validators.validate_product_code],
+                verbose_name="product code",
+            ),
         ),
     ]
