@@ -243,17 +243,24 @@ class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
 
-class MultipleImageUploadField(forms.FileField):
-    """Several photos chosen at once; `cleaned_data` is a list of re-encoded ContentFiles.
+class _MultipleUploadField(forms.FileField):
+    """Several files chosen at once; `cleaned_data` is a list of checked ContentFiles.
     One bad file refuses the whole batch (its name is in the message) so nothing is half saved."""
 
-    def __init__(self, *args, max_files: int = 10, **kwargs):
-        self.max_files = max_files
-        kwargs.setdefault(
-            "widget", MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/webp", "multiple": True})
-        )
-        kwargs.setdefault("help_text", _image_help_text)
+    accept = ""
+    default_max_files = 10
+
+    def __init__(self, *args, max_files: int | None = None, **kwargs):
+        self.max_files = max_files or self.default_max_files
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": self.accept, "multiple": True}))
+        kwargs.setdefault("help_text", self.default_help_text())
         super().__init__(*args, **kwargs)
+
+    def default_help_text(self):
+        raise NotImplementedError
+
+    def clean_one(self, uploaded):
+        raise NotImplementedError
 
     def clean(self, data, initial=None):
         files = [f for f in (data if isinstance(data, list | tuple) else [data]) if f]
@@ -266,12 +273,24 @@ class MultipleImageUploadField(forms.FileField):
         cleaned, errors = [], []
         for uploaded in files:
             try:
-                cleaned.append(image_clean(super().clean(uploaded, initial)))
+                cleaned.append(self.clean_one(super().clean(uploaded, initial)))
             except ValidationError as error:
                 errors.extend(f"{uploaded.name}: {message}" for message in error.messages)
         if errors:
             raise ValidationError(errors)
         return cleaned
+
+
+class MultipleImageUploadField(_MultipleUploadField):
+    """Several photos at once, each re-encoded (see `image_clean`)."""
+
+    accept = "image/jpeg,image/png,image/webp"
+
+    def default_help_text(self):
+        return _image_help_text
+
+    def clean_one(self, uploaded):
+        return image_clean(uploaded)
 
 
 class DocumentUploadField(forms.FileField):
@@ -290,35 +309,17 @@ class DocumentUploadField(forms.FileField):
         return value
 
 
-class MultipleDocumentUploadField(forms.FileField):
-    """Several private attachments at once; `cleaned_data` is a list of checked ContentFiles.
-    One bad file refuses the whole batch, its name in the message."""
+class MultipleDocumentUploadField(_MultipleUploadField):
+    """Several private attachments at once, each checked by content (see `document_clean`)."""
 
-    def __init__(self, *args, max_files: int = 5, **kwargs):
-        self.max_files = max_files
-        kwargs.setdefault(
-            "widget", MultipleFileInput(attrs={"accept": "application/pdf,image/jpeg,image/png", "multiple": True})
-        )
-        kwargs.setdefault("help_text", _document_help_text)
-        super().__init__(*args, **kwargs)
+    accept = "application/pdf,image/jpeg,image/png"
+    default_max_files = 5
 
-    def clean(self, data, initial=None):
-        files = [f for f in (data if isinstance(data, list | tuple) else [data]) if f]
-        if not files:
-            if self.required:
-                raise ValidationError(self.error_messages["required"], code="required")
-            return []
-        if len(files) > self.max_files:
-            raise ValidationError(MESSAGES["too_many_files"], code="too_many_files", params={"limit": self.max_files})
-        cleaned, errors = [], []
-        for uploaded in files:
-            try:
-                cleaned.append(document_clean(super().clean(uploaded, initial)))
-            except ValidationError as error:
-                errors.extend(f"{uploaded.name}: {message}" for message in error.messages)
-        if errors:
-            raise ValidationError(errors)
-        return cleaned
+    def default_help_text(self):
+        return _document_help_text
+
+    def clean_one(self, uploaded):
+        return document_clean(uploaded)
 
 
 class _LazyHelp:
