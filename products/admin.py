@@ -44,6 +44,7 @@ from .models import (
     default_valid_until,
 )
 from .resources import CertificateResource, ProductResource
+from .services.certificates import certificate_revoke
 from .validators import normalize_product_code
 
 PRODUCT_STATUS_TONES = {
@@ -424,6 +425,23 @@ class CertificateAdmin(RegistryAdminMixin, ExcelImportExportMixin, RegistryHisto
         (_("Validity"), {"fields": ["valid_from", "valid_until", "status"]}),
         (_("Revocation"), {"fields": ["revocation_ground", "revocation_note", "revoked_on"]}),
     ]
+
+    def save_model(self, request, obj, form, change):
+        """Revoking a valid certificate goes through the service, so the cooperative is told by
+        email like any other revocation; the other edits of the form are saved with it."""
+        was_valid = change and form.initial.get("status") == Certificate.Status.VALID
+        if not (was_valid and obj.status == Certificate.Status.REVOKED):
+            return super().save_model(request, obj, form, change)
+        ground, note, revoked_on = obj.revocation_ground, obj.revocation_note, obj.revoked_on
+        obj.status, obj.revocation_ground, obj.revocation_note, obj.revoked_on = Certificate.Status.VALID, "", "", None
+        super().save_model(request, obj, form, change)
+        revoked = certificate_revoke(certificate=obj, ground=ground, by=request.user, note=note, on=revoked_on)
+        obj.status, obj.revocation_ground, obj.revocation_note, obj.revoked_on = (
+            revoked.status,
+            revoked.revocation_ground,
+            revoked.revocation_note,
+            revoked.revoked_on,
+        )
 
     def get_search_results(self, request, queryset, search_term):
         term = search_term.strip()

@@ -24,7 +24,14 @@ from products.models import (
     QualityStandard,
     Sector,
 )
-from tests.factories import CertificateFactory, CooperativeFactory, ProductFactory, ProductPhotoFactory, product_set
+from tests.factories import (
+    CertificateFactory,
+    CooperativeFactory,
+    MembershipFactory,
+    ProductFactory,
+    ProductPhotoFactory,
+    product_set,
+)
 from tests.factories.registry import admin_post_data
 
 pytestmark = pytest.mark.django_db
@@ -303,6 +310,28 @@ def test_certificate_change_to_revoked_with_a_ground_saves_and_the_product_loses
     assert (certificate.status, certificate.revoked_on) == ("revoked", datetime.date(2026, 11, 3))
     certificate.product.refresh_from_db()
     assert certificate.product.stars is None
+
+
+def test_certificate_revoked_in_the_admin_emails_the_cooperative_like_the_service(
+    staff_client, django_capture_on_commit_callbacks, mailoutbox
+):
+    certificate = CertificateFactory(product_code="37-14608-009-2026")
+    MembershipFactory(cooperative=certificate.product.cooperative, user__email="chu@htx.vn")
+    url = reverse("admin:products_certificate_change", args=[certificate.pk])
+    page = staff_client.get(url)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = staff_client.post(
+            url,
+            admin_post_data(page, status="revoked", revocation_ground="mark_misuse", revocation_note="Dùng sai logo"),
+        )
+
+    assert response.status_code == 302
+    certificate.refresh_from_db()
+    assert (certificate.status, certificate.revocation_ground) == ("revoked", "mark_misuse")
+    assert certificate.revoked_on == timezone.localdate()
+    assert [m.to for m in mailoutbox] == [["chu@htx.vn"]]
+    assert "37-14608-009-2026" in mailoutbox[0].subject
 
 
 # --- Photos ----------------------------------------------------------------------------------------
