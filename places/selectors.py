@@ -130,7 +130,12 @@ def old_address_convert(address: str, *, province_code: int | None = None) -> Co
             ),
             params={"address": address},
         )
-    commune = Commune.objects.filter(code=int(ward_code)).first()
+    # The converter's codes do not always agree with the official list the portal loads from
+    # `vietnam-provinces` (e.g. Xã Khánh Hội: 14614 there, 14599 here; several wards of the former
+    # Hà Nam and Nam Định are shifted), so the unit is found by its name in the province and the
+    # code is used only when the name does not settle it.
+    by_name = list(Commune.objects.filter(province_id=province_code, search_text=fold(getattr(unit, "ward", "") or "")))
+    commune = by_name[0] if len(by_name) == 1 else Commune.objects.filter(code=int(ward_code)).first()
     if commune is None or commune.province_id != province_code:
         province = Province.objects.filter(code=province_code).first()
         raise ValidationError(

@@ -55,3 +55,12 @@ def test_old_address_that_cannot_be_read_is_refused_with_an_example():
         old_address_convert("Xóm Không, Huyện Không, Tỉnh Không")
 
     assert "ví dụ Khánh Thành, Yên Khánh, Ninh Bình" in error.value.messages[0]
+
+
+def test_old_address_is_matched_by_the_new_communes_name_where_the_converters_code_differs():
+    # vietnamadminunits gives Xã Khánh Hội the code 14614; the official list loaded from
+    # vietnam-provinces has it as 14599 (and 14614 is another unit, or none).
+    match = old_address_convert("Khánh Thủy, Yên Khánh, Ninh Bình")
+
+    assert (match.commune.code, match.commune.name) == (14599, "Xã Khánh Hội")
+    assert match.former_district == "huyện Yên Khánh"
