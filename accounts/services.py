@@ -13,33 +13,20 @@ from django.contrib.auth.models import Group
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from cooperatives.models import Cooperative, Membership
-from ocop_portal.emails import email_queue
+from ocop_portal.emails import absolute_url, email_queue
 from ocop_portal.errors import ApplicationError
 
 from .models import Invitation, SignupRequest, User
-from .roles import ALLIANCE_STAFF, COOPERATIVE_MEMBER
+from .roles import COOPERATIVE_MEMBER
+from .selectors import staff_emails
 
 SIGNUP_CONFIRM_SALT = "accounts.signup-confirm"
 SIGNUP_CONFIRM_MAX_AGE = datetime.timedelta(days=7)
-
-
-def _link(name: str, **kwargs) -> str:
-    return settings.SITE_URL + reverse(name, kwargs=kwargs or None)
-
-
-def _staff_emails() -> list[str]:
-    return list(
-        User.objects.filter(is_active=True, is_staff=True, groups__name=ALLIANCE_STAFF)
-        .order_by("email")
-        .values_list("email", flat=True)
-        .distinct()
-    )
 
 
 def _email_in_use(email: str) -> bool:
@@ -119,7 +106,7 @@ def signup_submit(
                 template="accounts/email/signup_received",
                 context={
                     "signup": signup,
-                    "confirm_url": _link("accounts:signup_confirm", token=signup_confirm_token(signup)),
+                    "confirm_url": absolute_url("accounts:signup_confirm", token=signup_confirm_token(signup)),
                 },
             )
     except IntegrityError:
@@ -147,12 +134,12 @@ def signup_confirm_email(*, token: str) -> SignupRequest:
             signup.save(update_fields=["email_confirmed_at"])
             if signup.status == SignupRequest.Status.PENDING:
                 email_queue(
-                    to=_staff_emails(),
+                    to=staff_emails(),
                     subject=format_lazy(_("New account request: {name}"), name=signup.cooperative_name),
                     template="accounts/email/signup_staff_notice",
                     context={
                         "signup": signup,
-                        "admin_url": _link("admin:accounts_signuprequest_change", object_id=signup.pk),
+                        "admin_url": absolute_url("admin:accounts_signuprequest_change", object_id=signup.pk),
                     },
                 )
     return signup
@@ -216,7 +203,7 @@ def signup_approve(*, signup: SignupRequest, by: User, note: str = "") -> User:
             to=user.email,
             subject=format_lazy(_("Your account for {name} is ready"), name=cooperative.name),
             template="accounts/email/signup_approved",
-            context={"signup": signup, "cooperative": cooperative, "login_url": _link("accounts:login")},
+            context={"signup": signup, "cooperative": cooperative, "login_url": absolute_url("accounts:login")},
         )
     return user
 
@@ -238,7 +225,7 @@ def signup_reject(*, signup: SignupRequest, by: User, note: str) -> SignupReques
             to=signup.email,
             subject=_("Your account request was not accepted"),
             template="accounts/email/signup_rejected",
-            context={"signup": signup, "signup_url": _link("accounts:signup")},
+            context={"signup": signup, "signup_url": absolute_url("accounts:signup")},
         )
     return signup
 
@@ -293,7 +280,7 @@ def invitation_create(*, cooperative: Cooperative, by: User, email: str, full_na
                 "invitation": invitation,
                 "cooperative": cooperative,
                 "inviter": by,
-                "accept_url": _link("accounts:invitation_accept", token=token),
+                "accept_url": absolute_url("accounts:invitation_accept", token=token),
                 "days": settings.INVITATION_VALID_DAYS,
             },
         )
@@ -336,7 +323,7 @@ def invitation_accept(*, token: str, full_name: str, password: str, phone: str =
                 to=invitation.invited_by.email,
                 subject=format_lazy(_("{name} has joined your cooperative's space"), name=user.get_full_name()),
                 template="accounts/email/invitation_accepted",
-                context={"invitation": invitation, "user": user, "members_url": _link("cooperatives:members")},
+                context={"invitation": invitation, "user": user, "members_url": absolute_url("cooperatives:members")},
             )
     return user
 

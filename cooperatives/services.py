@@ -2,17 +2,16 @@
 support requests. Each is atomic, locks what two people could change at once, and queues its
 emails through `ocop_portal.emails.email_queue`."""
 
-from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import format_lazy, slugify
 from django.utils.translation import gettext_lazy as _
 
-from accounts.roles import ALLIANCE_STAFF, COOPERATIVE_MEMBER
-from ocop_portal.emails import email_queue
+from accounts.roles import COOPERATIVE_MEMBER
+from accounts.selectors import staff_emails
+from ocop_portal.emails import absolute_url, email_queue
 from ocop_portal.errors import ApplicationError
 from ocop_portal.text import fold
 
@@ -41,21 +40,6 @@ PROFILE_FIELDS = [
     "legal_representative_ethnicity",
 ]
 LEGAL_FIELDS = ["name", "registration_number", "kind"]
-
-
-def _link(name: str, **kwargs) -> str:
-    return settings.SITE_URL + reverse(name, kwargs=kwargs or None)
-
-
-def _staff_emails() -> list[str]:
-    from accounts.models import User
-
-    return list(
-        User.objects.filter(is_active=True, is_staff=True, groups__name=ALLIANCE_STAFF)
-        .order_by("email")
-        .values_list("email", flat=True)
-        .distinct()
-    )
 
 
 def _member_emails(cooperative_id: int) -> list[str]:
@@ -162,13 +146,13 @@ def legal_change_submit(*, cooperative: Cooperative, by, values: dict, document=
             _raise_validation(error)
         request.save()
         email_queue(
-            to=_staff_emails(),
+            to=staff_emails(),
             subject=format_lazy(_("Legal identity change requested: {name}"), name=cooperative.name),
             template="cooperatives/email/legal_change_staff_notice",
             context={
                 "request": request,
                 "cooperative": cooperative,
-                "admin_url": _link("admin:cooperatives_legalchangerequest_change", object_id=request.pk),
+                "admin_url": absolute_url("admin:cooperatives_legalchangerequest_change", object_id=request.pk),
             },
         )
     return request
@@ -229,7 +213,7 @@ def _legal_decision_email(request, cooperative):
             _("Your legal identity change request: {status}"), status=LegalChangeRequest.Status(request.status).label
         ),
         template="cooperatives/email/legal_change_decided",
-        context={"request": request, "cooperative": cooperative, "profile_url": _link("cooperatives:profile")},
+        context={"request": request, "cooperative": cooperative, "profile_url": absolute_url("cooperatives:profile")},
     )
 
 
@@ -314,7 +298,7 @@ def support_request_create(
         request.save()
         _attachments_save(request, files, by)
         email_queue(
-            to=_staff_emails(),
+            to=staff_emails(),
             subject=format_lazy(
                 _("Support request from {name}: {kind}"), name=cooperative.name, kind=request.get_kind_display()
             ),
@@ -322,7 +306,7 @@ def support_request_create(
             context={
                 "request": request,
                 "cooperative": cooperative,
-                "admin_url": _link("admin:cooperatives_supportrequest_change", object_id=request.pk),
+                "admin_url": absolute_url("admin:cooperatives_supportrequest_change", object_id=request.pk),
             },
         )
     return request
@@ -408,6 +392,6 @@ def _support_email(request: SupportRequest) -> None:
         context={
             "request": request,
             "notes": list(request.notes.all()),
-            "url": _link("cooperatives:support_detail", pk=request.pk),
+            "url": absolute_url("cooperatives:support_detail", pk=request.pk),
         },
     )

@@ -13,6 +13,14 @@ from .models import OutboundEmail
 logger = logging.getLogger(__name__)
 
 
+def absolute_url(name: str, *, language: str = "vi", **kwargs) -> str:
+    """The full address of a named URL, for links in emails (in the email's language)."""
+    from django.urls import reverse
+
+    with translation.override(language):
+        return settings.SITE_URL + reverse(name, kwargs=kwargs or None)
+
+
 def email_queue(
     *, to, subject: str, template: str, context: dict | None = None, language: str = "vi"
 ) -> OutboundEmail | None:

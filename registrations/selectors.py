@@ -5,8 +5,6 @@ from django.contrib.auth import get_user_model
 from django.db.models import Prefetch, Q
 from django.utils.translation import gettext as _
 
-from accounts.roles import ALLIANCE_STAFF
-
 from .models import Answer, Document, DocumentType, Registration, RoundMember, Scorecard
 
 
@@ -21,17 +19,6 @@ def cooperative_recipients(cooperative) -> list[str]:
         .values_list("email", flat=True)
     )
     return list(dict.fromkeys(a.lower() for a in addresses))
-
-
-def staff_recipients() -> list[str]:
-    return list(
-        get_user_model()
-        .objects.filter(groups__name=ALLIANCE_STAFF, is_active=True)
-        .exclude(email="")
-        .order_by("pk")
-        .values_list("email", flat=True)
-        .distinct()
-    )
 
 
 def self_assessment(registration) -> Scorecard | None:

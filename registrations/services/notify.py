@@ -1,19 +1,13 @@
 """The emails of the workflow, all through ocop_portal.emails.email_queue (outbox row in the
 caller's transaction, sent after commit or later by the beat task)."""
 
-from django.conf import settings
-from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from ocop_portal.emails import email_queue
+from accounts.selectors import staff_emails
+from ocop_portal.emails import absolute_url, email_queue
 from registrations.models import Registration
-from registrations.selectors import cooperative_recipients, staff_recipients
-
-
-def _url(name, **kwargs) -> str:
-    with translation.override("vi"):
-        return settings.SITE_URL + reverse(name, kwargs=kwargs)
+from registrations.selectors import cooperative_recipients
 
 
 def state_changed_notify(*, registration: Registration, from_state: str, note: str = "") -> None:
@@ -26,8 +20,8 @@ def state_changed_notify(*, registration: Registration, from_state: str, note: s
             "state_label": str(Registration.COOPERATIVE_LABELS[registration.state]),
             "staff_state_label": registration.get_state_display(),
             "note": note,
-            "url": _url("registrations:detail", pk=registration.pk),
-            "staff_url": _url("registrations:staff_detail", pk=registration.pk),
+            "url": absolute_url("registrations:detail", pk=registration.pk),
+            "staff_url": absolute_url("registrations:staff_detail", pk=registration.pk),
         }
         subject = _("OCOP dossier %(reference)s: %(state)s") % {
             "reference": registration.reference,
@@ -50,7 +44,7 @@ def state_changed_notify(*, registration: Registration, from_state: str, note: s
                 "state": context["staff_state_label"],
             }
             email_queue(
-                to=staff_recipients(),
+                to=staff_emails(),
                 subject=staff_subject,
                 template="registrations/emails/staff_state_changed",
                 context=context,
@@ -64,7 +58,7 @@ def council_assigned_notify(*, round, registrations) -> None:
         context = {
             "round": round,
             "registrations": registrations,
-            "url": _url("registrations:council_list"),
+            "url": absolute_url("registrations:council_list"),
         }
         for membership in members:
             email_queue(
