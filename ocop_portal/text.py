@@ -33,3 +33,20 @@ def search_filter(field: str, query: str | None):
     for term in fold_terms(query):
         condition &= Q(**{f"{field}__contains": term})
     return condition
+
+
+def unique_slug(model, text: str, *, exclude_pk=None, field: str = "slug", fallback: str = "muc") -> str:
+    """A slug made from the folded `text` ("Nếp nhung lùn" → "nep-nhung-lun"), suffixed -2, -3…
+    when another `model` row already has it. Chosen once; a public address never changes."""
+    from django.utils.text import slugify
+
+    max_length = model._meta.get_field(field).max_length
+    base = (slugify(fold(text)) or fallback)[: max_length - 4].strip("-") or fallback
+    taken = model._default_manager.filter(**{f"{field}__startswith": base})
+    if exclude_pk is not None:
+        taken = taken.exclude(pk=exclude_pk)
+    taken = set(taken.values_list(field, flat=True))
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    return slug

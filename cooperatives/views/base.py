@@ -1,22 +1,6 @@
-from functools import wraps
-
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
-from ..access import cooperative_for_user
-
-
-def space_view(view):
-    """Login required (anonymous → login page), then the user's cooperative or 404. The view
-    receives it as its second argument."""
-
-    @login_required
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        cooperative = cooperative_for_user(request.user)
-        return view(request, cooperative, *args, **kwargs)
-
-    return wrapper
+from ocop_portal.guards import space_view  # noqa: F401  (the views of the space import it from here)
 
 
 def space_render(request, template: str, section: str, context: dict, status: int = 200):

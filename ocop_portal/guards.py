@@ -1,0 +1,109 @@
+"""The one way a view states who may open it.
+
+Every view reachable from the URL conf carries exactly one guard, applied as a decorator:
+
+- ``@public_view``              anyone, signed in or not (the showcase, sign-up, feeds…);
+- ``@login_view``               any signed-in user (their own password, their own account);
+- ``@space_view`` / ``@space_view("perm")``
+                                a member of a cooperative: login required (anonymous → login page),
+                                then the user's cooperative (or 404), passed to the view as its
+                                second argument; with a permission, ``user.has_perm(perm, cooperative)``
+                                must hold as well (404 otherwise, so nothing leaks);
+- ``@staff_view("perm")``       Alliance staff: login required, then ``user.has_perm(perm)`` (404);
+- ``@council_view("perm")``     evaluation council members, likewise.
+
+The guard asks a django-rules permission declared in the app's ``rules.py``; views never compare
+roles or groups by hand. Object-level checks (this dossier, that course) are rules too, asked with
+the object once the view has loaded it through the app's access helper or selector.
+
+``tests/ocop_portal/test_guards.py`` walks every URL pattern and fails on a view without a guard.
+"""
+
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+
+GUARD_ATTRIBUTE = "portal_guard"
+
+
+def _mark(view, kind: str, perm: str | None = None):
+    setattr(view, GUARD_ATTRIBUTE, (kind, perm))
+    return view
+
+
+def guard_of(view) -> tuple[str, str | None] | None:
+    """The guard a view was declared with (kind, permission), or None. Decorators that use
+    functools.wraps copy the mark, so the order of decorators does not matter."""
+    return getattr(view, GUARD_ATTRIBUTE, None)
+
+
+def public_view(view):
+    """Open to everyone: a deliberate statement, checked by the URL coverage test."""
+    return _mark(view, "public")
+
+
+def login_view(view):
+    """Any signed-in, active user; anonymous visitors go to the login page."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_active:
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return _mark(wrapper, "login")
+
+
+def _permission_view(kind: str, perm: str):
+    if not isinstance(perm, str):
+        raise TypeError(f"@{kind}_view needs the permission it checks, e.g. @{kind}_view('app.do_thing')")
+
+    def decorator(view):
+        @login_required
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if not request.user.has_perm(perm):
+                raise Http404
+            return view(request, *args, **kwargs)
+
+        return _mark(wrapper, kind, perm)
+
+    return decorator
+
+
+def staff_view(perm: str):
+    """Alliance staff pages: login, then the rule `perm` (e.g. "registrations.work_queue")."""
+    return _permission_view("staff", perm)
+
+
+def council_view(perm: str):
+    """Evaluation council pages: login, then the rule `perm` (e.g. "registrations.use_council")."""
+    return _permission_view("council", perm)
+
+
+def space_view(view_or_perm=None):
+    """The cooperative's space. `@space_view` or `@space_view("cooperatives.manage_members")`.
+
+    Login required, then the signed-in user's cooperative (404 for anyone without one), checked
+    against the rule when one is given (404 when refused). The view receives the cooperative as
+    its second argument."""
+    from cooperatives.access import cooperative_for_user
+
+    perm = view_or_perm if isinstance(view_or_perm, str) else None
+
+    def decorator(view):
+        @login_required
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            cooperative = cooperative_for_user(request.user)
+            if perm and not request.user.has_perm(perm, cooperative):
+                raise Http404
+            return view(request, cooperative, *args, **kwargs)
+
+        return _mark(wrapper, "space", perm)
+
+    if callable(view_or_perm):
+        return decorator(view_or_perm)
+    return decorator
