@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods
 
 from cooperatives.models import Cooperative
 from ocop_portal.errors import ApplicationError
+from ocop_portal.guards import login_view, public_view
 
 from . import services
 from .forms import (
@@ -45,6 +46,7 @@ def _apply_error(form, error: ApplicationError) -> None:
     form.add_error(field, str(error.message))
 
 
+@public_view
 class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     authentication_form = EmailAuthenticationForm
@@ -58,9 +60,15 @@ class LoginView(auth_views.LoginView):
         return super().get_default_redirect_url()
 
 
+@public_view
+class LogoutView(auth_views.LogoutView):
+    """Signing out (a POST, as Django requires) is open to anyone: it ends whatever session there is."""
+
+
 # --- Sign-up ----------------------------------------------------------------------------------
 
 
+@public_view
 @require_http_methods(["GET", "POST"])
 def signup(request):
     """Ask for an account: find the cooperative in the registry (no JavaScript, accents not
@@ -130,10 +138,12 @@ def signup(request):
     )
 
 
+@public_view
 def signup_sent(request):
     return render(request, "accounts/signup_sent.html", {"email": request.session.get("signup_email", "")})
 
 
+@public_view
 def signup_confirm(request, token):
     try:
         signup = services.signup_confirm_email(token=token)
@@ -145,6 +155,7 @@ def signup_confirm(request, token):
 # --- Invitations ------------------------------------------------------------------------------
 
 
+@public_view
 @require_http_methods(["GET", "POST"])
 def invitation_accept(request, token):
     invitation = services.invitation_for_token(token)
@@ -178,16 +189,19 @@ def invitation_accept(request, token):
 # --- Passwords --------------------------------------------------------------------------------
 
 
+@public_view
 class PasswordResetView(auth_views.PasswordResetView):
     form_class = QueuedPasswordResetForm
     template_name = "accounts/password_reset_form.html"
     success_url = reverse_lazy("accounts:password_reset_done")
 
 
+@public_view
 class PasswordResetDoneView(auth_views.PasswordResetDoneView):
     template_name = "accounts/password_reset_done.html"
 
 
+@public_view
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     template_name = "accounts/password_reset_confirm.html"
     success_url = reverse_lazy("accounts:password_reset_complete")
@@ -199,10 +213,12 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
         return response
 
 
+@public_view
 class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
     template_name = "accounts/password_reset_complete.html"
 
 
+@login_view
 class PasswordChangeView(auth_views.PasswordChangeView):
     """Django's view keeps this session (update_session_auth_hash); every other session of the
     user ends, since it carries the hash of the old password."""
@@ -216,5 +232,6 @@ class PasswordChangeView(auth_views.PasswordChangeView):
         return response
 
 
+@login_view
 class PasswordChangeDoneView(auth_views.PasswordChangeDoneView):
     template_name = "accounts/password_change_done.html"

@@ -1,5 +1,7 @@
 """The one way views reach a cooperative user's objects: always scoped to their cooperative,
-so another cooperative's object answers 404 and nothing leaks."""
+so another cooperative's object answers 404 and nothing leaks. Objects that several kinds of
+users may open (a document: its cooperative, the staff, a council) go through
+`ocop_portal.guards.get_permitted_or_404`, which asks the rule with the object."""
 
 from django.http import Http404
 

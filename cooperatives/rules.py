@@ -14,11 +14,6 @@ def _cooperative_id(obj):
 
 
 @rules.predicate
-def is_cooperative_member(user):
-    return user.is_authenticated and user.is_active and hasattr(user, "membership")
-
-
-@rules.predicate
 def belongs_to_cooperative(user, obj):
     if not (user.is_authenticated and user.is_active and hasattr(user, "membership")):
         return False
@@ -35,6 +30,7 @@ def is_cooperative_manager(user, obj=None):
     return membership.role == membership.Role.MANAGER
 
 
-rules.add_perm("cooperatives.use_space", is_cooperative_member)
-rules.add_perm("cooperatives.view_own", belongs_to_cooperative | is_alliance_staff)
+# The private documents of a cooperative (support attachments, legal-change evidence).
+rules.add_perm("cooperatives.download_document", belongs_to_cooperative | is_alliance_staff)
+# Invite and remove colleagues (the manager of the space).
 rules.add_perm("cooperatives.manage_members", is_cooperative_manager)

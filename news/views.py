@@ -3,7 +3,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from accounts.rules import is_alliance_staff
+from ocop_portal.guards import can, public_view
 from showcase.cache import public_page
 
 from . import selectors
@@ -12,6 +12,7 @@ from .models import Article, Tag
 PAGE_SIZE = 12
 
 
+@public_view
 @require_GET
 @public_page
 def article_list(request):
@@ -41,10 +42,11 @@ def article_list(request):
     )
 
 
+@public_view
 @require_GET
 @public_page
 def article_detail(request, slug):
-    preview = request.user.is_authenticated and is_alliance_staff(request.user)
+    preview = can(request.user, "news.preview_article")
     article = selectors.article_public(slug=slug, preview=preview)
     if article is None:
         raise Http404

@@ -4,10 +4,10 @@ from django.utils.functional import SimpleLazyObject
 
 def portal(request):
     def council_member():
-        from accounts.rules import is_council_member
+        from ocop_portal.guards import can
 
         user = getattr(request, "user", None)
-        return bool(user is not None and is_council_member(user))
+        return bool(user is not None and can(user, "registrations.use_council"))
 
     return {
         "PORTAL": settings.PORTAL,

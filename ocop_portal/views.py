@@ -9,10 +9,12 @@ from django.views.decorators.cache import never_cache
 from showcase.cache import public_page
 
 from . import selectors
+from .guards import public_view
 
 logger = logging.getLogger(__name__)
 
 
+@public_view
 @public_page
 def home(request):
     return render(
@@ -51,6 +53,7 @@ def _check_broker() -> str:
     return "ok"
 
 
+@public_view
 @never_cache
 def health(request):
     """Reachability of the database and, when configured, Redis and the Celery broker.

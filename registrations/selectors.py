@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Prefetch, Q
 from django.utils.translation import gettext as _
 
-from .models import Answer, Document, DocumentType, Registration, RoundMember, Scorecard
+from .models import Answer, DocumentType, Registration, RoundMember, Scorecard
 
 
 def cooperative_recipients(cooperative) -> list[str]:
@@ -87,7 +87,3 @@ def council_assignments(user):
         .prefetch_related(Prefetch("scorecards", queryset=my_cards, to_attr="my_cards"))
         .order_by("round__name", "product__name", "pk")
     )
-
-
-def document_for_download(pk: int) -> Document:
-    return Document.objects.select_related("registration").get(pk=pk)

@@ -8,7 +8,6 @@ from functools import wraps
 import segno
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404, HttpResponse
@@ -19,9 +18,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from cooperatives.access import cooperative_for_user, get_owned_or_404
+from cooperatives.access import get_owned_or_404
 from news.models import Article
 from ocop_portal.errors import ApplicationError
+from ocop_portal.guards import public_view, space_view
 from products.models import Certificate, Product
 
 from . import selectors
@@ -39,6 +39,7 @@ ENQUIRY_RATE_LIMIT = 5
 ENQUIRY_RATE_WINDOW_SECONDS = 3600
 
 
+@public_view
 @require_GET
 @public_page
 def catalogue(request):
@@ -72,6 +73,7 @@ def _product_context(product, form):
     }
 
 
+@public_view
 @require_http_methods(["GET", "HEAD", "POST"])
 @public_page
 def product_detail(request, slug):
@@ -130,6 +132,7 @@ def visitor_language(view):
     return wrapper
 
 
+@public_view
 @require_GET
 @visitor_language
 @public_page
@@ -154,6 +157,7 @@ def qr_trace(request, code):
     )
 
 
+@public_view
 @require_GET
 @public_page
 def certificate_check(request):
@@ -166,6 +170,7 @@ def certificate_check(request):
     )
 
 
+@public_view
 @require_GET
 @public_page
 def producers(request):
@@ -178,6 +183,7 @@ def producers(request):
     )
 
 
+@public_view
 @require_GET
 @public_page
 def producer_detail(request, slug):
@@ -198,10 +204,9 @@ def producer_detail(request, slug):
 # --- The cooperative's space ------------------------------------------------------------------
 
 
-@login_required
+@space_view
 @require_GET
-def space_enquiries(request):
-    cooperative = cooperative_for_user(request.user)
+def space_enquiries(request, cooperative):
     status = request.GET.get("status", "")
     enquiries = Enquiry.objects.filter(cooperative=cooperative).select_related("product")
     counts = dict(
@@ -232,9 +237,9 @@ def space_enquiries(request):
     )
 
 
-@login_required
+@space_view
 @require_POST
-def space_enquiry_handled(request, pk):
+def space_enquiry_handled(request, cooperative, pk):
     enquiry = get_owned_or_404(Enquiry.objects.all(), request.user, pk=pk)
     enquiry_mark_handled(enquiry=enquiry, by=request.user)
     messages.success(request, _("The enquiry from %(name)s is marked as handled.") % {"name": enquiry.name})
@@ -247,9 +252,9 @@ QR_PNG_TARGET_PIXELS = 1200
 QR_PNG_DPI = 600
 
 
-@login_required
+@space_view
 @require_GET
-def space_qr(request, pk, fmt):
+def space_qr(request, cooperative, pk, fmt):
     product = get_owned_or_404(Product.objects.all(), request.user, pk=pk)
     code = product_code_ensure(product=product)
     url = settings.SITE_URL + code.get_absolute_url()
@@ -272,6 +277,7 @@ def space_qr(request, pk, fmt):
 ROBOTS_DISALLOW = ["/admin/", "/accounts/", "/space/", "/dossiers/", "/i18n/"]
 
 
+@public_view
 @require_GET
 def robots_txt(request):
     lines = ["User-agent: *"]
@@ -282,12 +288,14 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
+@public_view
 def bench_bare(request):
     """A trivial view through the whole middleware stack: the benchmark's yardstick (only
     routed when OCOP_BENCH_VIEW=1, see showcase/urls.py)."""
     return HttpResponse(b"ok", content_type="text/plain")
 
 
+@public_view
 @require_GET
 @public_page
 def sitemap_index(request):
@@ -298,6 +306,7 @@ def sitemap_index(request):
     return sitemap_views.index(request, sitemaps=sitemaps(), sitemap_url_name="sitemap_section")
 
 
+@public_view
 @require_GET
 @public_page
 def sitemap_section(request, section):

@@ -1,5 +1,7 @@
 from django.views.decorators.http import require_GET
 
+from ocop_portal.guards import can
+
 from .. import selectors
 from ..models import SupportRequest
 from .base import space_render, space_view
@@ -12,7 +14,7 @@ def dashboard(request, cooperative):
     support requests, what needs action, and the panels other apps contribute."""
     products = list(selectors.space_products(cooperative))
     legal_pending = selectors.pending_legal_change(cooperative)
-    is_manager = request.user.membership.role == request.user.membership.Role.MANAGER
+    is_manager = can(request.user, "cooperatives.manage_members", cooperative)
     open_invitations = selectors.space_open_invitations(cooperative).count() if is_manager else 0
     open_requests = list(
         selectors.space_support_requests(cooperative).filter(

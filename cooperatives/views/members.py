@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -11,11 +10,11 @@ from accounts.forms import InviteForm
 from accounts.models import Invitation
 from accounts.services import invitation_create, invitation_revoke
 from ocop_portal.errors import ApplicationError
+from ocop_portal.guards import can
 
 from .. import selectors, services
 from ..access import get_owned_or_404
 from ..models import Membership
-from ..rules import is_cooperative_manager
 from .base import apply_error, space_render, space_view
 
 
@@ -23,7 +22,7 @@ from .base import apply_error, space_render, space_view
 @space_view
 def members(request, cooperative):
     """Everyone sees who has an account; the manager invites colleagues and removes them."""
-    is_manager = is_cooperative_manager(request.user, cooperative)
+    is_manager = can(request.user, "cooperatives.manage_members", cooperative)
     form = InviteForm(request.POST or None) if is_manager else None
     if request.method == "POST":
         if not is_manager:
@@ -64,11 +63,9 @@ def members(request, cooperative):
 
 
 @require_POST
-@space_view
+@space_view("cooperatives.manage_members")
 def member_remove(request, cooperative, pk):
     membership = get_owned_or_404(Membership.objects.select_related("user"), request.user, pk=pk)
-    if not is_cooperative_manager(request.user, cooperative):
-        raise Http404
     try:
         services.membership_remove(membership=membership, by=request.user)
     except ApplicationError as error:
@@ -81,11 +78,9 @@ def member_remove(request, cooperative, pk):
 
 
 @require_POST
-@space_view
+@space_view("cooperatives.manage_members")
 def invitation_withdraw(request, cooperative, pk):
     invitation = get_owned_or_404(Invitation.objects.all(), request.user, pk=pk)
-    if not is_cooperative_manager(request.user, cooperative):
-        raise Http404
     try:
         invitation_revoke(invitation=invitation, by=request.user)
     except ApplicationError as error:

@@ -151,6 +151,17 @@ class Registration(TimeStampedModel):
         RERATING = "rerating", _("Re-rating before the certificate expires")
 
     EDITABLE_STATES = [State.DRAFT, State.RETURNED]
+    # The cooperative may withdraw its dossier until the council starts.
+    WITHDRAWABLE_STATES = [
+        State.DRAFT,
+        State.SUBMITTED,
+        State.RETURNED,
+        State.RESUBMITTED,
+        State.COMMUNE_CHECKED,
+    ]
+    # While the round's council works on the dossier: it scores in UNDER_REVIEW and still reads
+    # the documents until the result is decided.
+    COUNCIL_STATES = [State.UNDER_REVIEW, State.SCORED, State.FORWARDED_NATIONAL]
     FINAL_STATES = [State.CERTIFIED, State.NOT_CERTIFIED, State.WITHDRAWN]
     OPEN_STATES = [
         State.DRAFT,

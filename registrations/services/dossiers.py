@@ -316,22 +316,13 @@ def registration_resubmit(*, registration: Registration, by, note: str = "") -> 
     return locked
 
 
-WITHDRAWABLE = [
-    Registration.State.DRAFT,
-    Registration.State.SUBMITTED,
-    Registration.State.RETURNED,
-    Registration.State.RESUBMITTED,
-    Registration.State.COMMUNE_CHECKED,
-]
-
-
 def registration_withdraw(*, registration: Registration, by, note: str = "") -> Registration:
     """The cooperative withdraws its dossier (before the council starts). Side effects: state,
     audit event, emails."""
     _require_member(by, registration)
     with transaction.atomic():
         locked = _lock(registration)
-        if locked.state not in WITHDRAWABLE:
+        if locked.state not in Registration.WITHDRAWABLE_STATES:
             raise state_error(locked)
         state_move(registration=locked, to=Registration.State.WITHDRAWN, by=by, note=note.strip())
     return locked

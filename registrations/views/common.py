@@ -3,9 +3,7 @@
 from decimal import Decimal
 
 from django.contrib import messages
-from django.http import Http404
 
-from accounts.rules import is_alliance_staff
 from ocop_portal.errors import ApplicationError
 from ocop_portal.files import private_file_response
 from registrations.models import Scorecard
@@ -24,11 +22,6 @@ def error_to_form(form, error: ApplicationError):
 
 def error_to_message(request, error: ApplicationError):
     messages.error(request, error.message)
-
-
-def require_staff(request):
-    if not is_alliance_staff(request.user):
-        raise Http404
 
 
 def sheet_rows(view, *, choices: dict | None = None, errors=None, posted=None):

@@ -2,14 +2,14 @@
 cooperatives.access, so another cooperative's dossier or document answers 404."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from cooperatives.access import cooperative_for_user, get_owned_or_404
+from cooperatives.access import get_owned_or_404
 from ocop_portal.errors import ApplicationError
+from ocop_portal.guards import can, get_permitted_or_404, login_view, space_view
 from registrations.forms import (
     DocumentForm,
     RegistrationForm,
@@ -38,9 +38,8 @@ def _space(context: dict) -> dict:
     return {"space_section": "dossiers", **context}
 
 
-@login_required
-def dossier_list(request):
-    cooperative = cooperative_for_user(request.user)
+@space_view
+def dossier_list(request, cooperative):
     registrations = (
         Registration.objects.filter(cooperative=cooperative)
         .select_related("product", "product_set", "certificate")
@@ -49,9 +48,8 @@ def dossier_list(request):
     return render(request, "registrations/dossier_list.html", _space({"registrations": registrations}))
 
 
-@login_required
-def dossier_start(request):
-    cooperative = cooperative_for_user(request.user)
+@space_view
+def dossier_start(request, cooperative):
     form = RegistrationStartForm(request.POST or None, cooperative=cooperative)
     if request.method == "POST" and form.is_valid():
         product = form.cleaned_data["product"]
@@ -92,8 +90,8 @@ def _phone_ok(phone: str) -> bool:
     return True
 
 
-@login_required
-def dossier_detail(request, pk):
+@space_view
+def dossier_detail(request, cooperative, pk):
     registration = _dossier(request, pk)
     view = sheet_load(registration.sheet)
     own = card_choices(self_assessment(registration), view)
@@ -109,7 +107,7 @@ def dossier_detail(request, pk):
         "return_note": returns[-1].note if returns else "",
         "timeline": _timeline(events),
         "resubmit_form": ResubmitForm() if registration.state == Registration.State.RETURNED else None,
-        "can_withdraw": registration.state in services.WITHDRAWABLE,
+        "can_withdraw": can(request.user, "registrations.withdraw_dossier", registration),
     }
     return render(request, "registrations/dossier_detail.html", _space(context))
 
@@ -123,8 +121,8 @@ def _timeline(events: list[RegistrationEvent]) -> list[dict]:
     ]
 
 
-@login_required
-def dossier_edit(request, pk):
+@space_view
+def dossier_edit(request, cooperative, pk):
     registration = _dossier(request, pk)
     if not registration.is_editable:
         messages.info(request, _("This dossier has been sent; it can no longer be changed."))
@@ -143,15 +141,15 @@ def dossier_edit(request, pk):
     return render(request, "registrations/dossier_form.html", _space({"registration": registration, "form": form}))
 
 
-@login_required
-def dossier_self_assessment(request, pk):
+@space_view
+def dossier_self_assessment(request, cooperative, pk):
     registration = _dossier(request, pk)
     view = sheet_load(registration.sheet)
     card = self_assessment(registration)
     editable = registration.is_editable
     form = ScoringForm(request.POST or None, view=view)
     if request.method == "POST":
-        if not editable:
+        if not can(request.user, "registrations.change_dossier", registration):
             raise Http404
         if form.is_valid():
             try:
@@ -181,12 +179,12 @@ def dossier_self_assessment(request, pk):
     return render(request, "registrations/self_assessment.html", _space(context))
 
 
-@login_required
-def dossier_documents(request, pk):
+@space_view
+def dossier_documents(request, cooperative, pk):
     registration = _dossier(request, pk)
     form = DocumentForm(request.POST or None, request.FILES or None)
     if request.method == "POST":
-        if not registration.is_editable:
+        if not can(request.user, "registrations.change_dossier", registration):
             raise Http404
         if form.is_valid():
             uploaded = request.FILES["file"]
@@ -209,9 +207,9 @@ def dossier_documents(request, pk):
     return render(request, "registrations/documents.html", _space(context))
 
 
-@login_required
+@space_view
 @require_POST
-def document_delete(request, pk, document_pk):
+def document_delete(request, cooperative, pk, document_pk):
     registration = _dossier(request, pk)
     document = get_object_or_404(Document, pk=document_pk, registration=registration)
     try:
@@ -223,9 +221,9 @@ def document_delete(request, pk, document_pk):
     return redirect("registrations:documents", pk=registration.pk)
 
 
-@login_required
+@space_view
 @require_POST
-def dossier_submit(request, pk):
+def dossier_submit(request, cooperative, pk):
     registration = _dossier(request, pk)
     try:
         if registration.state == Registration.State.RETURNED:
@@ -249,10 +247,10 @@ def dossier_submit(request, pk):
     return redirect("registrations:detail", pk=registration.pk)
 
 
-@login_required
-def dossier_withdraw(request, pk):
+@space_view
+def dossier_withdraw(request, cooperative, pk):
     registration = _dossier(request, pk)
-    if registration.state not in services.WITHDRAWABLE:
+    if not can(request.user, "registrations.withdraw_dossier", registration):
         raise Http404
     form = WithdrawForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -266,11 +264,15 @@ def dossier_withdraw(request, pk):
     return render(request, "registrations/withdraw.html", _space({"registration": registration, "form": form}))
 
 
-@login_required
+@login_view
 def document_download(request, document_pk):
     """Any document, for whoever may see its dossier: its cooperative (others: 404), the
     staff, and the council members of its round while they evaluate it."""
-    document = Document.objects.select_related("registration__round").filter(pk=document_pk).first()
-    if document is None or not request.user.has_perm("registrations.download_document", document.registration):
-        raise Http404
+    document = get_permitted_or_404(
+        Document.objects.select_related("registration__round"),
+        request.user,
+        "registrations.download_document",
+        subject=lambda document: document.registration,
+        pk=document_pk,
+    )
     return document_response(document)

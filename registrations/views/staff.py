@@ -5,15 +5,16 @@ not Alliance staff gets 404."""
 import io
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ocop_portal.errors import ApplicationError
+from ocop_portal.guards import staff_view
 from ocop_portal.text import fold
 from products.services.certificates import certificate_revoke
 from registrations.forms import (
@@ -29,7 +30,7 @@ from registrations.scoring import sheet_load
 from registrations.selectors import card_choices, documents_by_type, self_assessment
 from registrations.services import workflow
 
-from .common import card_summary, comparison_rows, error_to_message, require_staff, sheet_rows
+from .common import card_summary, comparison_rows, error_to_message, sheet_rows
 
 S = Registration.State
 
@@ -58,9 +59,8 @@ def _filtered(form: QueueFilterForm):
     return queryset
 
 
-@login_required
+@staff_view("registrations.work_queue")
 def queue(request):
-    require_staff(request)
     filter_form = QueueFilterForm(request.GET or None)
     registrations = list(_filtered(filter_form)[:500])
     now = timezone.now()
@@ -80,10 +80,9 @@ def queue(request):
     )
 
 
-@login_required
+@staff_view("registrations.work_queue")
 @require_POST
 def assign_round(request):
-    require_staff(request)
     form = AssignRoundForm(request.POST)
     if form.is_valid():
         try:
@@ -102,13 +101,23 @@ def assign_round(request):
         for errors in form.errors.values():
             for error in errors:
                 messages.error(request, error)
-    return redirect(request.POST.get("back") or "registrations:staff_queue")
+    return _back(request)
 
 
-@login_required
+def _back(request):
+    """Back to the page the form was sent from (the queue with its filters, a dossier), when
+    that address is on this site; otherwise to the queue."""
+    back = request.POST.get("back", "")
+    if back and url_has_allowed_host_and_scheme(
+        back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return redirect(back)
+    return redirect("registrations:staff_queue")
+
+
+@staff_view("registrations.work_queue")
 def export(request):
     """The filtered dossiers and every council scorecard as an Excel workbook."""
-    require_staff(request)
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -226,9 +235,8 @@ def _evaluation(registration):
     return view, own, cards, choices
 
 
-@login_required
+@staff_view("registrations.work_queue")
 def detail(request, pk):
-    require_staff(request)
     registration = _staff_dossier(pk)
     view, own, cards, choices = _evaluation(registration)
     result = workflow.registration_result(registration) if cards else None
@@ -262,10 +270,9 @@ ACTIONS = {
 }
 
 
-@login_required
+@staff_view("registrations.work_queue")
 @require_POST
 def action(request, pk, name):
-    require_staff(request)
     registration = _staff_dossier(pk)
     if name == "certify":
         return _certify(request, registration)
@@ -330,11 +337,10 @@ def _revoke(request, registration):
     return redirect("registrations:staff_detail", pk=registration.pk)
 
 
-@login_required
+@staff_view("registrations.work_queue")
 def print_sheet(request, pk):
     """The dossier's score sheet with the self-assessment and the council's average per
     criterion, laid out for paper (the print stylesheet hides the site around it)."""
-    require_staff(request)
     registration = _staff_dossier(pk)
     view, own, cards, choices = _evaluation(registration)
     submitted = [(c, ch) for c, ch in zip(cards, choices, strict=True) if c.submitted_at]

@@ -128,6 +128,25 @@ def test_batch_assign_when_round_chosen_puts_dossiers_under_review(client, staff
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("back", "expected"),
+    [
+        ("/dossiers/staff/?state=all", "/dossiers/staff/?state=all"),
+        ("https://evil.example/phish", "/dossiers/staff/"),
+        ("//evil.example/phish", "/dossiers/staff/"),
+        ("", "/dossiers/staff/"),
+    ],
+)
+def test_batch_assign_goes_back_only_to_a_page_of_this_site(client, staff, back, expected):
+    client.force_login(staff)
+
+    response = client.post("/dossiers/staff/assign/", {"back": back})
+
+    assert response.status_code == 302
+    assert response["Location"] == expected
+
+
+@pytest.mark.django_db
 def test_batch_assign_when_no_round_shows_error_and_changes_nothing(client, staff):
     first = advance(draft_make(), "commune_checked", staff=staff)
     client.force_login(staff)
