@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cooperatives.models import Cooperative, Membership
 from ocop_portal.emails import absolute_url, email_queue
-from ocop_portal.errors import ApplicationError
+from ocop_portal.errors import ApplicationError, raise_validation
 
 from .models import Invitation, SignupRequest, User
 from .roles import COOPERATIVE_MEMBER
@@ -96,7 +96,7 @@ def signup_submit(
     try:
         signup.full_clean(exclude=["password_hash"])
     except ValidationError as error:
-        raise ApplicationError(" ".join(error.messages))
+        raise_validation(error)
     try:
         with transaction.atomic():
             signup.save()

@@ -1,19 +1,16 @@
-import hashlib
-
-from axes.helpers import get_client_ip_address
 from axes.utils import reset as axes_reset
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
-from django.core.cache import cache
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from cooperatives.models import Cooperative
-from ocop_portal.errors import ApplicationError
+from ocop_portal.errors import ApplicationError, error_to_form
 from ocop_portal.guards import login_view, public_view
+from ocop_portal.ratelimit import client_ip, rate_limit_exceeded
 
 from . import services
 from .forms import (
@@ -26,24 +23,6 @@ from .forms import (
 
 SIGNUP_LIMIT_PER_HOUR = 5
 SEARCH_RESULTS = 20
-
-
-def _too_many(request, scope: str, limit: int, window: int = 3600) -> bool:
-    """A fixed-window counter per client IP in the cache."""
-    ip = get_client_ip_address(request) or request.META.get("REMOTE_ADDR", "")
-    key = "accounts-rl:" + hashlib.sha256(f"{scope}|{ip}".encode()).hexdigest()
-    cache.add(key, 0, window)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, window)
-        count = 1
-    return count > limit
-
-
-def _apply_error(form, error: ApplicationError) -> None:
-    field = error.field if error.field in form.fields else None
-    form.add_error(field, str(error.message))
 
 
 @public_view
@@ -84,7 +63,9 @@ def signup(request):
     if request.method == "POST" and (new_cooperative or chosen):
         form = SignupForm(request.POST, new_cooperative=new_cooperative)
         if form.is_valid():
-            if _too_many(request, "signup", SIGNUP_LIMIT_PER_HOUR):
+            if rate_limit_exceeded(
+                scope="signup", ident=client_ip(request), limit=SIGNUP_LIMIT_PER_HOUR, window_seconds=3600
+            ):
                 form.add_error(None, _("Too many requests from this connection. Please try again in an hour."))
             else:
                 try:
@@ -99,7 +80,7 @@ def signup(request):
                         new_cooperative=form.new_cooperative_data(),
                     )
                 except ApplicationError as error:
-                    _apply_error(form, error)
+                    error_to_form(form, error)
                 else:
                     request.session["signup_email"] = form.cleaned_data["email"]
                     return redirect("accounts:signup_sent")
@@ -178,7 +159,7 @@ def invitation_accept(request, token):
                 password=form.cleaned_data["password2"],
             )
         except ApplicationError as error:
-            _apply_error(form, error)
+            error_to_form(form, error)
         else:
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             messages.success(request, _("Welcome! Your account is ready; next time log in with your email."))

@@ -6,7 +6,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from ocop_portal.text import search_filter
+from ocop_portal.text import search_filter, unique_slug
 from ocop_portal.uploads import ImageUploadField
 from products.admin_kit import (
     CommuneListFilter,
@@ -16,7 +16,6 @@ from products.admin_kit import (
     badge,
     stars_html,
 )
-from products.excel import unique_slug
 from products.models import Product
 
 from .models import Cooperative, Membership

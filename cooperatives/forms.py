@@ -13,6 +13,7 @@ from ocop_portal.uploads import (
 )
 from places.models import Commune
 from products.models import Product, ProductSet, QualityStandard
+from products.services.catalog import PRODUCT_FIELDS
 
 from .models import Cooperative, SupportRequest
 from .services import LEGAL_FIELDS, PROFILE_FIELDS
@@ -114,22 +115,7 @@ class ProductForm(forms.ModelForm):
 
     class Meta:
         model = Product
-        fields = [
-            "name",
-            "product_set",
-            "status",
-            "description",
-            "story",
-            "unit",
-            "packaging",
-            "price_min",
-            "price_max",
-            "ingredients",
-            "specification",
-            "where_to_buy",
-            "barcode",
-            "quality_standards",
-        ]
+        fields = [*PRODUCT_FIELDS, "quality_standards"]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 4}),
             "story": forms.Textarea(attrs={"rows": 4}),
@@ -167,11 +153,7 @@ class ProductForm(forms.ModelForm):
             del self.fields["photos_alt"]
 
     def product_data(self) -> dict:
-        return {
-            field: self.cleaned_data[field]
-            for field in self.Meta.fields
-            if field in self.cleaned_data and field != "quality_standards"
-        }
+        return {field: self.cleaned_data[field] for field in PRODUCT_FIELDS if field in self.cleaned_data}
 
 
 class PhotoUploadForm(forms.Form):

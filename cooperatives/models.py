@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from ocop_portal.models import TimeStampedModel
+from ocop_portal.models import SearchTextMixin, TimeStampedModel
 from ocop_portal.text import fold
 from ocop_portal.uploads import get_private_storage
 from ocop_portal.validators import registration_number_validator, validate_phone
@@ -21,7 +21,7 @@ class CooperativeQuerySet(models.QuerySet):
         return self.filter(search_filter("search_text", query))
 
 
-class Cooperative(TimeStampedModel):
+class Cooperative(SearchTextMixin, TimeStampedModel):
     """An OCOP producer ("chủ thể OCOP"): a cooperative, a group, an enterprise, a household."""
 
     class Kind(models.TextChoices):
@@ -125,15 +125,9 @@ class Cooperative(TimeStampedModel):
         ethnicity = fold(self.legal_representative_ethnicity)
         return self.legal_representative_sex == self.Sex.FEMALE or bool(ethnicity and ethnicity != "kinh")
 
-    def build_search_text(self) -> str:
+    def search_text_parts(self) -> list[str]:
         commune = self.commune.name if self.commune_id else ""
-        return fold(" ".join([self.name, commune, self.former_district, self.registration_number]))
-
-    def save(self, *args, **kwargs):
-        self.search_text = self.build_search_text()
-        if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
-        super().save(*args, **kwargs)
+        return [self.name, commune, self.former_district, self.registration_number]
 
 
 class Membership(TimeStampedModel):

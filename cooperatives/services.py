@@ -6,14 +6,14 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import format_lazy, slugify
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import COOPERATIVE_MEMBER
 from accounts.selectors import staff_emails
 from ocop_portal.emails import absolute_url, email_queue
-from ocop_portal.errors import ApplicationError
-from ocop_portal.text import fold
+from ocop_portal.errors import ApplicationError, raise_validation
+from ocop_portal.text import unique_slug
 
 from .models import (
     Cooperative,
@@ -50,31 +50,15 @@ def _member_emails(cooperative_id: int) -> list[str]:
     )
 
 
-def _raise_validation(error: ValidationError):
-    if hasattr(error, "error_dict"):
-        field, messages = next(iter(error.message_dict.items()))
-        raise ApplicationError(" ".join(messages), field=None if field == "__all__" else field)
-    raise ApplicationError(" ".join(error.messages))
-
-
-def cooperative_unique_slug(name: str, *, exclude_pk: int | None = None) -> str:
-    base = slugify(fold(name))[:100] or "htx"
-    slug, n = base, 2
-    queryset = Cooperative.objects.exclude(pk=exclude_pk)
-    while queryset.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
-
-
 def cooperative_create(*, by, name: str, **fields) -> Cooperative:
     """Create a producer in the registry (e.g. when staff approve a sign-up for a new one).
 
     Raises ApplicationError with the field's message when the details are refused."""
-    cooperative = Cooperative(name=name.strip(), slug=cooperative_unique_slug(name), **fields)
+    cooperative = Cooperative(name=name.strip(), slug=unique_slug(Cooperative, name, fallback="htx"), **fields)
     try:
         cooperative.full_clean()
     except ValidationError as error:
-        _raise_validation(error)
+        raise_validation(error)
     cooperative._history_user = by
     cooperative.save()
     return cooperative
@@ -104,7 +88,7 @@ def cooperative_profile_update(
             try:
                 locked.full_clean()
             except ValidationError as error:
-                _raise_validation(error)
+                raise_validation(error)
             locked._history_user = by
             locked._change_reason = "space: profile"
             locked.save()
@@ -143,7 +127,7 @@ def legal_change_submit(*, cooperative: Cooperative, by, values: dict, document=
         try:
             request.full_clean(exclude=["document"])
         except ValidationError as error:
-            _raise_validation(error)
+            raise_validation(error)
         request.save()
         email_queue(
             to=staff_emails(),
@@ -178,7 +162,7 @@ def legal_change_approve(*, request: LegalChangeRequest, by, note: str = "") -> 
         try:
             cooperative.full_clean()
         except ValidationError as error:
-            _raise_validation(error)
+            raise_validation(error)
         cooperative._history_user = by
         cooperative._change_reason = f"legal change request #{request.pk}"
         cooperative.save()
@@ -293,7 +277,7 @@ def support_request_create(
     try:
         request.full_clean()
     except ValidationError as error:
-        _raise_validation(error)
+        raise_validation(error)
     with transaction.atomic():
         request.save()
         _attachments_save(request, files, by)

@@ -1,6 +1,25 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .text import fold
+
+
+class SearchTextMixin:
+    """A model whose folded `search_text` column (searched without diacritics, see
+    ocop_portal.text.search_filter) is rebuilt on every save from `search_text_parts()`."""
+
+    def search_text_parts(self) -> list[str]:
+        raise NotImplementedError
+
+    def build_search_text(self) -> str:
+        return fold(" ".join(part for part in self.search_text_parts() if part))
+
+    def save(self, *args, **kwargs):
+        self.search_text = self.build_search_text()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
+        super().save(*args, **kwargs)
+
 
 class TimeStampedModel(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True, editable=False)

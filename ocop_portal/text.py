@@ -35,6 +35,16 @@ def search_filter(field: str, query: str | None):
     return condition
 
 
+def format_thousands(number: int) -> str:
+    """1234567 → "1.234.567" (Vietnamese grouping, whatever the interface language)."""
+    return f"{int(number):,}".replace(",", ".")
+
+
+def format_vnd(amount: int | None) -> str:
+    """150000 → "150.000 ₫" (a no-break space keeps the sign with its number); "" for nothing."""
+    return "" if amount is None else format_thousands(amount) + "\u00a0₫"
+
+
 def unique_slug(model, text: str, *, exclude_pk=None, field: str = "slug", fallback: str = "muc") -> str:
     """A slug made from the folded `text` ("Nếp nhung lùn" → "nep-nhung-lun"), suffixed -2, -3…
     when another `model` row already has it. Chosen once; a public address never changes."""

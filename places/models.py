@@ -4,7 +4,7 @@ The district level no longer exists; records from before keep their former distr
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from ocop_portal.text import fold
+from ocop_portal.models import SearchTextMixin
 
 
 class Province(models.Model):
@@ -28,7 +28,7 @@ class CommuneQuerySet(models.QuerySet):
         return self.filter(province_id=settings.PORTAL["PROVINCE_CODE"])
 
 
-class Commune(models.Model):
+class Commune(SearchTextMixin, models.Model):
     """A commune-level unit (xã, phường, đặc khu) with its official code."""
 
     code = models.PositiveIntegerField(_("official code"), primary_key=True)
@@ -49,6 +49,5 @@ class Commune(models.Model):
     def __str__(self):
         return self.name
 
-    def save(self, *args, **kwargs):
-        self.search_text = fold(self.name)
-        super().save(*args, **kwargs)
+    def search_text_parts(self) -> list[str]:
+        return [self.name]

@@ -11,7 +11,7 @@ from django.utils.translation import pgettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
 from cooperatives.admin import FoldedSearchMixin
-from ocop_portal.text import search_filter
+from ocop_portal.text import search_filter, unique_slug
 from ocop_portal.uploads import ImageUploadField
 
 from .admin_kit import (
@@ -31,7 +31,6 @@ from .admin_kit import (
     price_range_text,
     stars_html,
 )
-from .excel import unique_slug
 from .models import (
     Certificate,
     ClassificationScheme,

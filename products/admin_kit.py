@@ -28,11 +28,11 @@ from import_export.results import RowResult
 from import_export.signals import post_import
 from simple_history.template_utils import HistoricalRecordContextHelper
 
-from ocop_portal.text import fold, fold_terms, search_filter
+from ocop_portal.text import fold, fold_terms, format_thousands, format_vnd, search_filter
 from places.models import Commune
 from places.selectors import communes_portal_first
 
-from .excel import DATE_INPUT_FORMATS, ExcelFormat, format_thousands, parse_amount
+from .excel import DATE_INPUT_FORMATS, ExcelFormat, parse_amount
 
 # django-import-export and django-simple-history ship no Vietnamese catalogue. The messages of
 # theirs that staff can still see are repeated here so they land in ours: Django merges every
@@ -68,11 +68,6 @@ REGISTRY_CSS = "products/admin-registry.css"
 EXPIRY_WARNING_DAYS = 180  # re-rating is filed 180 to 120 days before a certificate expires
 
 # --- Readable values --------------------------------------------------------------------------
-
-
-def format_vnd(amount: int | None) -> str:
-    """25000 → "25.000 ₫"."""
-    return "" if amount is None else f"{format_thousands(amount)} ₫"
 
 
 def price_range_text(low: int | None, high: int | None) -> str:

@@ -25,18 +25,13 @@ from django.utils.translation import gettext_lazy
 from import_export import fields, resources, widgets
 from import_export.formats import base_formats
 
-from ocop_portal.text import fold
+from ocop_portal.text import fold, format_thousands, unique_slug
 
 DATE_INPUT_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d", "%d/%m/%y"]
 
 
 def is_blank(value) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
-
-
-def format_thousands(amount: int) -> str:
-    """25000 → "25.000" (Vietnamese thousands separator)."""
-    return f"{amount:,}".replace(",", ".")
 
 
 def parse_amount(value) -> int:
@@ -535,20 +530,3 @@ class ExcelFormat(base_formats.XLSX):
         output = io.BytesIO()
         book.save(output)
         return output.getvalue()
-
-
-def unique_slug(model, text: str, *, exclude_pk=None, field: str = "slug") -> str:
-    """A slug made from the folded `text` ("Nếp nhung lùn" → "nep-nhung-lun"), suffixed -2, -3…
-    when another `model` row already has it."""
-    from django.utils.text import slugify
-
-    max_length = model._meta.get_field(field).max_length
-    base = (slugify(fold(text)) or "muc")[: max_length - 4].strip("-")
-    taken = model.objects.filter(**{f"{field}__startswith": base})
-    if exclude_pk is not None:
-        taken = taken.exclude(pk=exclude_pk)
-    taken = set(taken.values_list(field, flat=True))
-    slug, n = base, 2
-    while slug in taken:
-        slug, n = f"{base}-{n}", n + 1
-    return slug

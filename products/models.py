@@ -8,8 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from ocop_portal.models import TimeStampedModel
-from ocop_portal.text import fold
+from ocop_portal.models import SearchTextMixin, TimeStampedModel
 from ocop_portal.validators import validate_gtin
 
 from .validators import validate_product_code
@@ -128,7 +127,7 @@ class ProductQuerySet(models.QuerySet):
         return self.filter(search_filter("search_text", query))
 
 
-class Product(TimeStampedModel):
+class Product(SearchTextMixin, TimeStampedModel):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         ACTIVE = "active", _("On sale")
@@ -193,16 +192,10 @@ class Product(TimeStampedModel):
     def get_absolute_url(self):
         return reverse("showcase:product", kwargs={"slug": self.slug})
 
-    def build_search_text(self) -> str:
+    def search_text_parts(self) -> list[str]:
         cooperative = self.cooperative
         commune = cooperative.commune.name if cooperative.commune_id else ""
-        return fold(" ".join([self.name, cooperative.name, commune, cooperative.former_district]))
-
-    def save(self, *args, **kwargs):
-        self.search_text = self.build_search_text()
-        if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
-        super().save(*args, **kwargs)
+        return [self.name, cooperative.name, commune, cooperative.former_district]
 
 
 class ProductPhoto(TimeStampedModel):

@@ -20,15 +20,15 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from cooperatives.access import get_owned_or_404
 from news.models import Article
-from ocop_portal.errors import ApplicationError
+from ocop_portal.errors import ApplicationError, error_to_form
 from ocop_portal.guards import public_view, space_view
+from ocop_portal.ratelimit import client_ip, rate_limit_exceeded
 from products.models import Certificate, Product
 
 from . import selectors
 from .cache import public_page
 from .forms import EnquiryForm
 from .models import Enquiry
-from .ratelimit import client_ip, rate_limit_exceeded
 from .services import enquiry_create, enquiry_mark_handled, product_code_ensure
 from .structured_data import product_data
 
@@ -106,7 +106,7 @@ def product_detail(request, slug):
                 try:
                     enquiry_create(product=product, language=get_language() or "vi", **form.service_data())
                 except ApplicationError as error:
-                    form.add_error(error.field, error.message)
+                    error_to_form(form, error)
                 else:
                     messages.success(request, _("Thank you: your enquiry has been sent to the producer."))
                     return redirect(product.get_absolute_url())

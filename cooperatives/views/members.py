@@ -9,13 +9,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 from accounts.forms import InviteForm
 from accounts.models import Invitation
 from accounts.services import invitation_create, invitation_revoke
-from ocop_portal.errors import ApplicationError
+from ocop_portal.errors import ApplicationError, error_to_form, error_to_message
 from ocop_portal.guards import can
 
 from .. import selectors, services
 from ..access import get_owned_or_404
 from ..models import Membership
-from .base import apply_error, space_render, space_view
+from .base import space_render, space_view
 
 
 @require_http_methods(["GET", "POST"])
@@ -36,7 +36,7 @@ def members(request, cooperative):
                     full_name=form.cleaned_data["full_name"],
                 )
             except ApplicationError as error:
-                apply_error(form, error)
+                error_to_form(form, error)
             else:
                 messages.success(
                     request,
@@ -69,7 +69,7 @@ def member_remove(request, cooperative, pk):
     try:
         services.membership_remove(membership=membership, by=request.user)
     except ApplicationError as error:
-        messages.error(request, error.message)
+        error_to_message(request, error)
     else:
         messages.success(
             request, _("%(name)s can no longer use the space.") % {"name": membership.user.get_full_name()}
@@ -84,7 +84,7 @@ def invitation_withdraw(request, cooperative, pk):
     try:
         invitation_revoke(invitation=invitation, by=request.user)
     except ApplicationError as error:
-        messages.error(request, error.message)
+        error_to_message(request, error)
     else:
         messages.success(request, _("The invitation to %(email)s has been withdrawn.") % {"email": invitation.email})
     return redirect("cooperatives:members")

@@ -4,14 +4,14 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from ocop_portal.errors import ApplicationError
+from ocop_portal.errors import ApplicationError, error_to_form, error_to_message
 from products.models import Product, ProductPhoto
 from products.services import catalog
 
 from .. import selectors
 from ..access import get_owned_or_404
 from ..forms import PhotoUploadForm, ProductForm
-from .base import apply_error, space_render, space_view
+from .base import space_render, space_view
 
 
 def _product(request, pk) -> Product:
@@ -46,7 +46,7 @@ def product_create(request, cooperative):
                 alt_text=form.cleaned_data["photos_alt"],
             )
         except ApplicationError as error:
-            apply_error(form, error)
+            error_to_form(form, error)
         else:
             messages.success(request, _("The product “%(name)s” has been added.") % {"name": product.name})
             return redirect("cooperatives:product_edit", pk=product.pk)
@@ -67,7 +67,7 @@ def product_edit(request, cooperative, pk):
                 quality_standards=form.cleaned_data["quality_standards"],
             )
         except ApplicationError as error:
-            apply_error(form, error)
+            error_to_form(form, error)
         else:
             messages.success(request, _("Your changes have been saved."))
             return redirect("cooperatives:product_edit", pk=product.pk)
@@ -105,7 +105,7 @@ def product_photos_add(request, cooperative, pk):
                 alt_text=photo_form.cleaned_data["photos_alt"] or product.name,
             )
         except ApplicationError as error:
-            apply_error(photo_form, error)
+            error_to_form(photo_form, error)
         else:
             messages.success(request, _("%(count)s photo(s) added.") % {"count": len(added)})
             return redirect(f"{_edit_url(product)}#photos")
@@ -177,7 +177,7 @@ def product_delete(request, cooperative, pk):
         try:
             catalog.product_delete(product=product, by=request.user)
         except ApplicationError as error:
-            messages.error(request, error.message)
+            error_to_message(request, error)
             return redirect("cooperatives:product_edit", pk=product.pk)
         messages.success(request, _("“%(name)s” has been deleted.") % {"name": product.name})
         return redirect("cooperatives:products")

@@ -3,11 +3,11 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from ocop_portal.errors import ApplicationError
+from ocop_portal.errors import ApplicationError, error_to_form
 
 from .. import selectors, services
 from ..forms import ProfileForm
-from .base import apply_error, space_render, space_view
+from .base import space_render, space_view
 
 
 @require_http_methods(["GET", "POST"])
@@ -24,7 +24,7 @@ def profile(request, cooperative):
                 document=form.cleaned_data.get("legal_document") or None,
             )
         except ApplicationError as error:
-            apply_error(form, error)
+            error_to_form(form, error)
         else:
             messages.success(request, _("Your profile has been saved."))
             if legal_request is not None:

@@ -4,13 +4,13 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from ocop_portal.errors import ApplicationError
+from ocop_portal.errors import ApplicationError, error_to_form
 
 from .. import selectors, services
 from ..access import get_owned_or_404
 from ..forms import AttachmentsForm, SupportRequestForm
 from ..models import SupportRequest
-from .base import apply_error, space_render, space_view
+from .base import space_render, space_view
 
 
 @require_http_methods(["GET"])
@@ -45,7 +45,7 @@ def support_create(request, cooperative):
                 files=form.cleaned_data["attachments"],
             )
         except ApplicationError as error:
-            apply_error(form, error)
+            error_to_form(form, error)
         else:
             messages.success(request, _("Your request has been sent to the Alliance staff."))
             return redirect("cooperatives:support_detail", pk=support.pk)
@@ -89,7 +89,7 @@ def support_attachments_add(request, cooperative, pk):
         try:
             services.support_attachments_add(request=support, by=request.user, files=form.cleaned_data["attachments"])
         except ApplicationError as error:
-            apply_error(form, error)
+            error_to_form(form, error)
         else:
             messages.success(request, _("The documents have been added."))
             return redirect("cooperatives:support_detail", pk=support.pk)

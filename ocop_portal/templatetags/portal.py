@@ -2,12 +2,9 @@
 
 from django import template
 
+from ocop_portal.text import format_thousands, format_vnd
+
 register = template.Library()
-
-
-def format_thousands(number: int) -> str:
-    """1234567 → "1.234.567" (Vietnamese grouping, whatever the interface language)."""
-    return f"{int(number):,}".replace(",", ".")
 
 
 @register.filter
@@ -16,7 +13,7 @@ def vnd(value):
     if value in (None, ""):
         return ""
     try:
-        return format_thousands(int(value)) + "\u00a0₫"
+        return format_vnd(int(value))
     except (TypeError, ValueError):
         return value
 

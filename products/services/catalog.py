@@ -8,11 +8,10 @@ import logging
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from ocop_portal.errors import ApplicationError
-from ocop_portal.text import fold
+from ocop_portal.errors import ApplicationError, raise_validation
+from ocop_portal.text import unique_slug
 from ocop_portal.uploads import thumbnails_make
 from products.models import Product, ProductPhoto
 
@@ -30,10 +29,12 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-# Fields a cooperative edits; stars and certification come from certificates only.
+# Fields a cooperative edits (in the order its form shows them); stars and certification come
+# from certificates only.
 PRODUCT_FIELDS = [
     "name",
     "product_set",
+    "status",
     "description",
     "story",
     "unit",
@@ -44,25 +45,8 @@ PRODUCT_FIELDS = [
     "specification",
     "where_to_buy",
     "barcode",
-    "status",
 ]
 MAX_PHOTOS_PER_PRODUCT = 12
-
-
-def _raise_validation(error: ValidationError):
-    if hasattr(error, "error_dict"):
-        field, messages = next(iter(error.message_dict.items()))
-        raise ApplicationError(" ".join(messages), field=None if field == "__all__" else field)
-    raise ApplicationError(" ".join(error.messages))
-
-
-def product_unique_slug(name: str) -> str:
-    """A slug for the product's public address; chosen once and never changed afterwards."""
-    base = slugify(fold(name))[:130] or "san-pham"
-    slug, n = base, 2
-    while Product.objects.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
 
 
 def _apply(product: Product, data: dict) -> None:
@@ -76,7 +60,7 @@ def _apply(product: Product, data: dict) -> None:
     try:
         product.full_clean(exclude=["slug"])
     except ValidationError as error:
-        _raise_validation(error)
+        raise_validation(error)
 
 
 def product_create(*, cooperative, by, data: dict, quality_standards=None, photos=(), alt_text: str = "") -> Product:
@@ -87,7 +71,7 @@ def product_create(*, cooperative, by, data: dict, quality_standards=None, photo
     product = Product(cooperative=cooperative)
     _apply(product, data)
     with transaction.atomic():
-        product.slug = product_unique_slug(product.name)
+        product.slug = unique_slug(Product, product.name, fallback="san-pham")
         product._history_user = by
         product.save()
         if quality_standards is not None:

@@ -7,7 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts.rules import is_alliance_staff
-from ocop_portal.errors import ApplicationError
+from ocop_portal.errors import ApplicationError, raise_validation
 from products.models import Certificate, Product, default_valid_until
 from registrations.messages import CERTIFICATE as M
 
@@ -135,8 +135,7 @@ def certificate_issue(
         try:
             certificate.full_clean()
         except ValidationError as error:
-            first_field, messages = next(iter(error.message_dict.items()))
-            raise ApplicationError(messages[0], field=first_field)
+            raise_validation(error)
         try:
             with transaction.atomic():
                 certificate.save()

@@ -9,7 +9,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from cooperatives.models import Membership
-from ocop_portal.errors import ApplicationError
+from ocop_portal.errors import ApplicationError, raise_validation
 from products.models import Certificate
 from registrations.models import Answer, Document, Registration, RegistrationEvent, Scorecard, ScoreSheet
 from registrations.scoring import card_total, sheet_load
@@ -46,10 +46,12 @@ def _require_member(user, registration):
         raise ApplicationError(_("Only the cooperative's own members can change this dossier."))
 
 
-def _lock(registration) -> Registration:
+def registration_lock(registration) -> Registration:
+    """The dossier's row, locked until the end of the caller's transaction, with what the
+    transitions read (cooperative and commune, product, sheet and version, round)."""
     return (
         Registration.objects.select_for_update(of=("self",))
-        .select_related("cooperative", "product", "sheet")
+        .select_related("cooperative__commune", "product", "sheet__version", "round")
         .get(pk=registration.pk)
     )
 
@@ -171,8 +173,7 @@ def _full_clean(registration):
     try:
         registration.full_clean(exclude=["cooperative", "product", "product_set", "sheet", "previous_certificate"])
     except ValidationError as error:
-        first_field, messages = next(iter(error.message_dict.items()))
-        raise ApplicationError(messages[0], field=first_field, extra={"errors": error.message_dict})
+        raise_validation(error)
 
 
 def registration_update(*, registration: Registration, by, **form) -> Registration:
@@ -183,7 +184,7 @@ def registration_update(*, registration: Registration, by, **form) -> Registrati
     if unknown:
         raise TypeError(f"unknown fields: {sorted(unknown)}")
     with transaction.atomic():
-        locked = _lock(registration)
+        locked = registration_lock(registration)
         if not locked.is_editable:
             raise state_error(locked)
         for name, value in form.items():
@@ -231,7 +232,7 @@ def self_assessment_save(*, registration: Registration, by, choices: dict) -> Sc
     """Save (part of) the cooperative's self-assessment. Side effects: answers and total."""
     _require_member(by, registration)
     with transaction.atomic():
-        locked = _lock(registration)
+        locked = registration_lock(registration)
         if not locked.is_editable:
             raise state_error(locked)
         card, _created = Scorecard.objects.get_or_create(registration=locked, kind=Scorecard.Kind.SELF)
@@ -245,7 +246,7 @@ def document_add(*, registration: Registration, doc_type, content, original_name
     if not doc_type.is_active:
         raise ApplicationError(_("This document type is no longer accepted."), field="doc_type")
     with transaction.atomic():
-        locked = _lock(registration)
+        locked = registration_lock(registration)
         if not locked.is_editable:
             raise state_error(locked)
         document = Document(
@@ -270,7 +271,7 @@ def document_delete(*, document: Document, by) -> None:
     registration = document.registration
     _require_member(by, registration)
     with transaction.atomic():
-        locked = _lock(registration)
+        locked = registration_lock(registration)
         if not locked.is_editable:
             raise state_error(locked)
         file = document.file
@@ -294,7 +295,7 @@ def registration_submit(*, registration: Registration, by) -> Registration:
     Side effects: state, audit event, emails to the cooperative and the staff."""
     _require_member(by, registration)
     with transaction.atomic():
-        locked = _lock(registration)
+        locked = registration_lock(registration)
         if locked.state != Registration.State.DRAFT:
             raise state_error(locked)
         _check_complete(locked)
@@ -308,7 +309,7 @@ def registration_resubmit(*, registration: Registration, by, note: str = "") -> 
     Side effects: state, audit event (with the cooperative's answer), emails."""
     _require_member(by, registration)
     with transaction.atomic():
-        locked = _lock(registration)
+        locked = registration_lock(registration)
         if locked.state != Registration.State.RETURNED:
             raise state_error(locked)
         _check_complete(locked)
@@ -321,7 +322,7 @@ def registration_withdraw(*, registration: Registration, by, note: str = "") -> 
     audit event, emails."""
     _require_member(by, registration)
     with transaction.atomic():
-        locked = _lock(registration)
+        locked = registration_lock(registration)
         if locked.state not in Registration.WITHDRAWABLE_STATES:
             raise state_error(locked)
         state_move(registration=locked, to=Registration.State.WITHDRAWN, by=by, note=note.strip())

@@ -13,7 +13,7 @@ from registrations.models import Registration, Round, RoundMember, Scorecard
 from registrations.scoring import Result, result_compute, sheet_load
 from registrations.selectors import card_choices
 
-from .dossiers import answers_write, state_error, state_move
+from .dossiers import answers_write, registration_lock, state_error, state_move
 from .notify import council_assigned_notify
 
 S = Registration.State
@@ -24,18 +24,10 @@ def _require_staff(user):
         raise ApplicationError(_("Only Alliance staff can do this."))
 
 
-def _lock(registration) -> Registration:
-    return (
-        Registration.objects.select_for_update(of=("self",))
-        .select_related("cooperative__commune", "product", "sheet__version", "round")
-        .get(pk=registration.pk)
-    )
-
-
 def _staff_move(registration, *, allowed, to, by, note="", internal_note="", extra_fields=(), before=None):
     _require_staff(by)
     with transaction.atomic():
-        locked = _lock(registration)
+        locked = registration_lock(registration)
         if locked.state not in allowed:
             raise state_error(locked)
         if before is not None:
@@ -126,7 +118,7 @@ def scorecard_save(*, registration, member, choices: dict, submit: bool = False)
     `submit` hand it in (every criterion answered). Editable until the dossier is scored.
     Side effects: the member's one scorecard and its answers."""
     with transaction.atomic():
-        locked = _lock(registration)
+        locked = registration_lock(registration)
         if locked.round_id is None or not RoundMember.objects.filter(round_id=locked.round_id, user=member).exists():
             raise ApplicationError(_("You are not on the council of this dossier's round."))
         if locked.state != S.UNDER_REVIEW:
@@ -239,7 +231,7 @@ def registration_certify(
     email. Two staff certifying at once: the second gets a clear refusal."""
     _require_staff(by)
     with transaction.atomic():
-        locked = _lock(registration)
+        locked = registration_lock(registration)
         if locked.state == S.CERTIFIED:
             code = locked.certificate.product_code if locked.certificate_id else ""
             raise ApplicationError(

@@ -2,9 +2,6 @@
 
 from decimal import Decimal
 
-from django.contrib import messages
-
-from ocop_portal.errors import ApplicationError
 from ocop_portal.files import private_file_response
 from registrations.models import Scorecard
 from registrations.scoring import (
@@ -12,16 +9,6 @@ from registrations.scoring import (
     requirement_threshold,
     result_compute,
 )
-
-
-def error_to_form(form, error: ApplicationError):
-    """Show a service's refusal on the form (on its field when it names one of the form's)."""
-    field = error.field if error.field in form.fields else None
-    form.add_error(field, error.message)
-
-
-def error_to_message(request, error: ApplicationError):
-    messages.error(request, error.message)
 
 
 def sheet_rows(view, *, choices: dict | None = None, errors=None, posted=None):

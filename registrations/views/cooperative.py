@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cooperatives.access import get_owned_or_404
-from ocop_portal.errors import ApplicationError
+from ocop_portal.errors import ApplicationError, error_to_form, error_to_message
 from ocop_portal.guards import can, get_permitted_or_404, login_view, space_view
 from registrations.forms import (
     DocumentForm,
@@ -23,7 +23,7 @@ from registrations.scoring import sheet_load
 from registrations.selectors import card_choices, documents_by_type, registration_missing, self_assessment
 from registrations.services import dossiers as services
 
-from .common import card_summary, document_response, error_to_form, error_to_message, sheet_rows
+from .common import card_summary, document_response, sheet_rows
 
 
 def _dossier(request, pk) -> Registration:

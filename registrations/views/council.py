@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from ocop_portal.errors import ApplicationError
+from ocop_portal.errors import ApplicationError, error_to_form
 from ocop_portal.guards import council_view, get_permitted_or_404
 from registrations.forms import ScoringForm
 from registrations.models import Registration, Scorecard
@@ -13,7 +13,7 @@ from registrations.scoring import sheet_load
 from registrations.selectors import card_choices, council_assignments, documents_by_type
 from registrations.services import workflow
 
-from .common import card_summary, error_to_form, sheet_rows
+from .common import card_summary, sheet_rows
 
 
 @council_view("registrations.use_council")

@@ -13,7 +13,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ocop_portal.errors import ApplicationError
+from ocop_portal.errors import ApplicationError, error_to_message
 from ocop_portal.guards import staff_view
 from ocop_portal.text import fold
 from products.services.certificates import certificate_revoke
@@ -30,7 +30,7 @@ from registrations.scoring import sheet_load
 from registrations.selectors import card_choices, documents_by_type, self_assessment
 from registrations.services import workflow
 
-from .common import card_summary, comparison_rows, error_to_message, sheet_rows
+from .common import card_summary, comparison_rows, sheet_rows
 
 S = Registration.State
 

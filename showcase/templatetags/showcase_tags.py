@@ -1,4 +1,4 @@
-"""Template helpers of the public pages: URLs that keep the filters, money, the QR symbol and
+"""Template helpers of the public pages: URLs that keep the filters, the QR symbol and
 structured data rendered safely."""
 
 import functools
@@ -25,14 +25,6 @@ def ld_json(data):
     the same escaping as Django's json_script, so no value can break out of the element."""
     payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))
-
-
-@register.filter
-def vnd(value):
-    """150000 → "150.000 ₫" (dots as thousands separators in every language)."""
-    if value in (None, ""):
-        return ""
-    return f"{int(value):,}".replace(",", ".") + "\u00a0₫"
 
 
 @register.filter

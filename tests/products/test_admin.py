@@ -64,7 +64,7 @@ def test_product_changelist_shows_stars_price_producer_and_former_district(staff
     html = response.content.decode()
     assert "Nếp nhung lùn" in html and "03 Gạo, ngũ cốc, hạt sơ chế khác" in html
     assert '<span aria-hidden="true">★★★★</span> 4' in html
-    assert "25.000 – 40.000 ₫" in html
+    assert "25.000 – 40.000\u00a0₫" in html
     assert "HTX Khánh Nhạc" in html and "Xã Khánh Trung (trước 2025: huyện Yên Khánh)" in html
     assert 'class="registry-thumb"' in html
 
@@ -208,7 +208,7 @@ def test_product_history_shows_who_changed_the_price(staff_client, staff_user):
 
     html = history.content.decode()
     assert staff_user.email in html
-    assert "<del>20.000 ₫</del> → <ins>22.000 ₫</ins>" in html
+    assert "<del>20.000\u00a0₫</del> → <ins>22.000\u00a0₫</ins>" in html
 
 
 # --- Certificates ---------------------------------------------------------------------------------
