@@ -403,7 +403,7 @@ class CertificateAdmin(RegistryAdminMixin, ExcelImportExportMixin, RegistryHisto
     import_help = _(
         "A row updates the certificate with the same product code; otherwise it adds one. The product is found "
         "by its web address (slug), or by its name and producer. Empty validity dates: from the decision date, "
-        "36 months."
+        "for the period of the criteria in force (36 months), to the same day of the last month."
     )
     list_display = ["code_display", "product_display", "stars_display", "decision_display", "status_display"]
     list_filter = [

@@ -1,6 +1,5 @@
 import datetime
 
-from dateutil.relativedelta import relativedelta
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
@@ -8,12 +7,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from ocop_portal.dates import months_after
 from ocop_portal.models import SearchTextMixin, TimeStampedModel
 from ocop_portal.validators import validate_gtin
 
 from .validators import validate_product_code
 
-CERTIFICATE_VALIDITY_MONTHS = 36
+# Only when no criteria version exists at all (the versions carry the real period).
+FALLBACK_VALIDITY_MONTHS = 36
 
 
 # --- Classification (versioned reference data) ------------------------------------------------
@@ -227,8 +228,14 @@ class ProductPhoto(TimeStampedModel):
 
 
 def default_valid_until(start: datetime.date) -> datetime.date:
-    """A certificate is valid 36 months from its decision date (the last valid day)."""
-    return start + relativedelta(months=CERTIFICATE_VALIDITY_MONTHS) - datetime.timedelta(days=1)
+    """The last valid day of a certificate decided on `start`: the validity period of the criteria
+    version in force that day (36 months under Decision 148/2023), counted as the Civil Code
+    counts months (ocop_portal.dates): 25/03/2026 → 25/03/2029, 29/02/2024 → 28/02/2027."""
+    from registrations.models import CriteriaVersion
+
+    version = CriteriaVersion.objects.in_force(start)
+    months = version.certificate_validity_months if version else FALLBACK_VALIDITY_MONTHS
+    return months_after(start, months)
 
 
 class CertificateQuerySet(models.QuerySet):
@@ -277,7 +284,9 @@ class Certificate(TimeStampedModel):
     issuer_name = models.CharField(_("issuer's name"), max_length=200, blank=True, default="UBND tỉnh Ninh Bình")
     valid_from = models.DateField(_("valid from"), blank=True, help_text=_("Empty: the decision date."))
     valid_until = models.DateField(
-        _("valid until"), blank=True, help_text=_("Empty: 36 months from the decision date.")
+        _("valid until"),
+        blank=True,
+        help_text=_("Empty: the validity of the criteria in force (36 months), to the same day."),
     )
     product_code = models.CharField(
         _("product code"),

@@ -6,7 +6,8 @@ producer. The producer is written by registration number or exact name, the prod
 code in the current classification ("03"), optionally followed by its name.
 Certificates: a row updates the certificate with the same product code. The product is found by
 its slug, else by its name at the producer of the "Producer" column (or by its name alone when
-only one product has it). Empty validity dates are filled: from the decision date, 36 months."""
+only one product has it). Empty validity dates are filled: from the decision date, for the period
+of the criteria in force (36 months, to the same day: 25/03/2026 → 25/03/2029)."""
 
 import re
 

@@ -30,7 +30,17 @@ from .services.sheets_import import score_sheet_import
 
 @admin.register(CriteriaVersion)
 class CriteriaVersionAdmin(admin.ModelAdmin):
-    list_display = ["name", "code", "scheme", "valid_from", "band_5", "band_4", "band_3", "band_2"]
+    list_display = [
+        "name",
+        "code",
+        "scheme",
+        "valid_from",
+        "band_5",
+        "band_4",
+        "band_3",
+        "band_2",
+        "certificate_validity_months",
+    ]
     prepopulated_fields = {"code": ["name"]}
 
 

@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts.rules import is_alliance_staff
+from ocop_portal.dates import months_after
 from ocop_portal.errors import ApplicationError, raise_validation
 from products.models import Certificate, Product, default_valid_until
 from registrations.messages import CERTIFICATE as M
@@ -101,9 +102,12 @@ def certificate_issue(
     issuer: str = Certificate.Issuer.PROVINCE,
     issuer_name: str = "",
     previous: Certificate | None = None,
+    validity_months: int | None = None,
 ) -> Certificate:
-    """Record an OCOP certificate: decision number and date, issuer, stars, score, validity of
-    36 months from the decision date and a new product code. Side effects: creates the
+    """Record an OCOP certificate: decision number and date, issuer, stars, score, validity and
+    a new product code. The validity runs `validity_months` from the decision date to the same
+    day of the last month (ocop_portal.dates); None: the period of the criteria version in force
+    on the decision date (36 months under Decision 148/2023). Side effects: creates the
     certificate; the product's public stars follow at once (post_save → product_sync_stars).
     Raises ApplicationError on bad input (nothing saved)."""
     decision_number = (decision_number or "").strip()
@@ -131,7 +135,11 @@ def certificate_issue(
             previous=previous,
         )
         certificate.valid_from = decision_date
-        certificate.valid_until = default_valid_until(decision_date)
+        certificate.valid_until = (
+            default_valid_until(decision_date)
+            if validity_months is None
+            else months_after(decision_date, validity_months)
+        )
         try:
             certificate.full_clean()
         except ValidationError as error:

@@ -9,6 +9,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ocop_portal.dates import months_after
 from ocop_portal.models import TimeStampedModel
 
 STAR_LEVELS = (3, 4, 5)
@@ -24,9 +25,16 @@ def _stars_field(verbose_name):
     )
 
 
+class CriteriaVersionQuerySet(models.QuerySet):
+    def in_force(self, on):
+        """The version in force on a day: the latest that started by then (else the earliest)."""
+        started = self.filter(valid_from__lte=on).order_by("-valid_from", "-pk").first()
+        return started or self.order_by(models.F("valid_from").asc(nulls_first=True), "pk").first()
+
+
 class CriteriaVersion(models.Model):
     """A version of the OCOP criteria (e.g. Decision 148/QĐ-TTg of 2023), with the star bands
-    it uses. Bands are data: a later decision may move them."""
+    and the certificates' validity it uses. Both are data: a later decision may change them."""
 
     code = models.SlugField(_("code"), max_length=40, unique=True)
     name = models.CharField(_("name"), max_length=200)
@@ -42,6 +50,17 @@ class CriteriaVersion(models.Model):
     band_4 = models.DecimalField(_("4 stars from"), max_digits=5, decimal_places=2, default=Decimal(70))
     band_3 = models.DecimalField(_("3 stars from"), max_digits=5, decimal_places=2, default=Decimal(50))
     band_2 = models.DecimalField(_("2 stars from"), max_digits=5, decimal_places=2, default=Decimal(30))
+    certificate_validity_months = models.PositiveSmallIntegerField(
+        _("certificate valid for (months)"),
+        default=36,
+        validators=[MinValueValidator(1), MaxValueValidator(120)],
+        help_text=_(
+            "A certificate decided under these criteria is valid this many months, to the same day of the last "
+            "month (Civil Code 2015, Art. 147–148): 25/03/2026 → 25/03/2029."
+        ),
+    )
+
+    objects = CriteriaVersionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("criteria version")
@@ -60,6 +79,10 @@ class CriteriaVersion(models.Model):
 
     def __str__(self):
         return self.name
+
+    def certificate_valid_until(self, decision_date):
+        """The last day a certificate decided on `decision_date` under these criteria is valid."""
+        return months_after(decision_date, self.certificate_validity_months)
 
     def bands(self) -> list[tuple[int, Decimal]]:
         """(stars, lowest score) from the highest band down."""

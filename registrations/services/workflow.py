@@ -226,9 +226,9 @@ def registration_certify(
 ) -> Registration:
     """Issue the certificate of a scored dossier (scored → certified; 3 or 4 stars by the
     province) or of a forwarded one (forwarded_national → certified; the stars of the national
-    decision). Side effects: the certificate (product code, 36-month validity, the product's
-    public stars at once), the previous certificate linked for a re-rating, state, audit event,
-    email. Two staff certifying at once: the second gets a clear refusal."""
+    decision). Side effects: the certificate (product code, the validity of the dossier's criteria
+    version — 36 months to the same day —, the product's public stars at once), the previous
+    certificate linked for a re-rating, state, audit event, email. Two staff certifying at once: the second gets a clear refusal."""
     _require_staff(by)
     with transaction.atomic():
         locked = registration_lock(registration)
@@ -260,6 +260,7 @@ def registration_certify(
             issuer=issuer,
             issuer_name=issuer_name,
             previous=locked.previous_certificate,
+            validity_months=locked.sheet.version.certificate_validity_months,
         )
         locked.certificate = certificate
         state_move(registration=locked, to=S.CERTIFIED, by=by, note=note.strip(), extra_fields=["certificate"])

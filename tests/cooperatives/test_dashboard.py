@@ -26,7 +26,7 @@ def test_dashboard_shows_products_stars_expiry_and_open_requests(member_client, 
 
     html = response.content.decode()
     assert [p.name for p in response.context["products"]] == ["Chiếu cói", "Nước mắm Kim Sơn"]
-    assert "09/01/2028" in html  # 36 months from the decision date
+    assert "10/01/2028" in html  # 36 months from the decision date, to the same day
     assert [s.subject for s in response.context["open_requests"]] == ["Đăng ký nhãn hiệu"]
     assert response.context["certified_count"] == 1
     assert response.context["open_request_count"] == 1

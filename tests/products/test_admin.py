@@ -179,7 +179,7 @@ def test_product_change_with_a_new_photo_and_certificate_in_the_inlines(
     assert photo.image.name.endswith(".jpg") and "anh" not in photo.image.name  # re-encoded, new name
     assert photo.thumbnail.name.endswith(".webp") and photo.thumbnail_fallback
     certificate = Certificate.objects.get()
-    assert (certificate.valid_from, certificate.valid_until) == (datetime.date(2026, 3, 15), datetime.date(2029, 3, 14))
+    assert (certificate.valid_from, certificate.valid_until) == (datetime.date(2026, 3, 15), datetime.date(2029, 3, 15))
     product.refresh_from_db()
     assert product.stars == 4
 
@@ -267,7 +267,7 @@ def test_certificate_add_reads_a_comma_score_and_fills_36_months_of_validity(sta
 
     assert response.status_code == 302, response.context["adminform"].form.errors
     certificate = Certificate.objects.get()
-    assert (certificate.valid_from, certificate.valid_until) == (datetime.date(2026, 3, 15), datetime.date(2029, 3, 14))
+    assert (certificate.valid_from, certificate.valid_until) == (datetime.date(2026, 3, 15), datetime.date(2029, 3, 15))
     assert str(certificate.score) == "91.50"
 
 

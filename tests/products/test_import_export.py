@@ -418,7 +418,7 @@ def test_certificate_import_finds_the_product_by_name_and_producer_and_fills_the
         4,
         "75.50",
     )
-    assert (certificate.valid_from, certificate.valid_until) == (datetime.date(2026, 3, 15), datetime.date(2029, 3, 14))
+    assert (certificate.valid_from, certificate.valid_until) == (datetime.date(2026, 3, 15), datetime.date(2029, 3, 15))
     product.refresh_from_db()
     assert product.stars == 4
 

@@ -84,12 +84,12 @@ def test_certificate_revoked_without_ground_is_refused_by_the_database():
     assert certificate.status == Certificate.Status.VALID
 
 
-def test_certificate_validity_is_36_months_from_the_decision_date():
-    certificate = CertificateFactory(decision_date=datetime.date(2026, 3, 15))
+def test_certificate_validity_is_36_months_to_the_same_day_of_the_decision():
+    certificate = CertificateFactory(decision_date=datetime.date(2026, 3, 25))
 
-    assert certificate.valid_from == datetime.date(2026, 3, 15)
-    assert certificate.valid_until == datetime.date(2029, 3, 14)
-    assert default_valid_until(datetime.date(2024, 2, 29)) == datetime.date(2027, 2, 27)
+    assert certificate.valid_from == datetime.date(2026, 3, 25)
+    assert certificate.valid_until == datetime.date(2029, 3, 25)
+    assert default_valid_until(datetime.date(2024, 2, 29)) == datetime.date(2027, 2, 28)
 
 
 def test_certificate_validity_ending_before_it_starts_is_refused():

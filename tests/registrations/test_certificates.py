@@ -19,7 +19,7 @@ from registrations.models import ProductCodeSerial, Registration
 from registrations.services import workflow
 from registrations.tasks import certificates_daily
 from tests.factories import CertificateFactory, CooperativeFactory, ProductFactory
-from tests.factories.registrations import advance, council_score_all, draft_make, member_of
+from tests.factories.registrations import advance, council_score_all, criteria_version, draft_make, member_of
 
 TODAY = datetime.date(2026, 11, 28)
 
@@ -34,17 +34,131 @@ def _issue(product, *, decision_date=TODAY - datetime.timedelta(days=1), number=
 @pytest.mark.parametrize(
     ("decision_date", "valid_until"),
     [
-        (datetime.date(2026, 3, 15), datetime.date(2029, 3, 14)),
-        (datetime.date(2024, 2, 29), datetime.date(2027, 2, 27)),
-        (datetime.date(2025, 12, 31), datetime.date(2028, 12, 30)),
+        (datetime.date(2026, 3, 25), datetime.date(2029, 3, 25)),
+        (datetime.date(2024, 2, 29), datetime.date(2027, 2, 28)),
+        (datetime.date(2025, 12, 31), datetime.date(2028, 12, 31)),
+        (datetime.date(2026, 8, 31), datetime.date(2029, 8, 31)),
     ],
 )
-def test_issue_when_decided_is_valid_36_months_from_decision_date(decision_date, valid_until):
+def test_issue_when_decided_is_valid_36_months_to_the_same_day(decision_date, valid_until):
     certificate = _issue(ProductFactory(), decision_date=decision_date)
 
     assert (certificate.valid_from, certificate.valid_until) == (decision_date, valid_until)
     assert certificate.is_valid_on(valid_until)
     assert not certificate.is_valid_on(valid_until + datetime.timedelta(days=1))
+
+
+@pytest.mark.django_db
+def test_issue_when_the_criteria_in_force_say_30_months_ends_on_the_months_last_day():
+    version = criteria_version()
+    version.certificate_validity_months = 30
+    version.valid_from = datetime.date(2023, 2, 24)
+    version.save()
+
+    certificate = _issue(ProductFactory(), decision_date=datetime.date(2026, 8, 31))
+
+    assert certificate.valid_until == datetime.date(2029, 2, 28)
+
+
+@pytest.mark.django_db
+def test_certify_when_the_dossiers_criteria_give_24_months_uses_them(staff):
+    registration = advance(draft_make(), "under_review", staff=staff)
+    council_score_all(registration, points=(20, 10, 5, 30, 5))
+    workflow.registration_finalize(registration=registration, by=staff)
+    version = registration.sheet.version
+    version.certificate_validity_months = 24
+    version.save()
+
+    workflow.registration_certify(
+        registration=registration, by=staff, decision_number="9/QĐ-UBND", decision_date=datetime.date(2026, 3, 31)
+    )
+
+    registration.refresh_from_db()
+    assert registration.certificate.valid_until == datetime.date(2028, 3, 31)
+
+
+@pytest.mark.django_db
+def test_reminders_follow_the_validity_counted_to_the_same_day(django_capture_on_commit_callbacks):
+    certificate = CertificateFactory(decision_date=datetime.date(2026, 3, 25))
+    assert certificate.valid_until == datetime.date(2029, 3, 25)
+
+    day_before = certificate_reminders_send(today=datetime.date(2028, 9, 25))  # 181 days before
+    opening_day = certificate_reminders_send(today=datetime.date(2028, 9, 26))  # 180 days before
+    second_call = certificate_reminders_send(today=datetime.date(2028, 11, 25))  # 120 days before
+
+    assert (day_before, opening_day, second_call) == ([], [(certificate.pk, 180)], [(certificate.pk, 120)])
+
+
+@pytest.mark.django_db
+def test_rerating_opens_180_days_before_the_new_end_date(staff):
+    from registrations.services.dossiers import _check_kind
+
+    certificate = CertificateFactory(decision_date=datetime.date(2026, 3, 25))
+
+    with pytest.raises(ApplicationError, match="opens on 26/09/2028"):
+        _check_kind(
+            product=certificate.product,
+            kind=Registration.Kind.RERATING,
+            previous_certificate=certificate,
+            today=datetime.date(2028, 9, 25),
+        )
+    assert (
+        _check_kind(
+            product=certificate.product,
+            kind=Registration.Kind.RERATING,
+            previous_certificate=certificate,
+            today=datetime.date(2028, 9, 26),
+        )
+        == certificate
+    )
+
+
+@pytest.mark.django_db
+def test_validity_migration_moves_old_defaults_and_keeps_typed_dates():
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("products.migrations.0004_certificate_validity")
+    old_default = CertificateFactory(decision_date=datetime.date(2026, 3, 25))
+    leap = CertificateFactory(decision_date=datetime.date(2024, 2, 29))
+    typed = CertificateFactory(decision_date=datetime.date(2026, 3, 25))
+    Certificate.objects.filter(pk=old_default.pk).update(valid_until=datetime.date(2029, 3, 24))
+    Certificate.objects.filter(pk=leap.pk).update(valid_until=datetime.date(2027, 2, 27))
+    Certificate.objects.filter(pk=typed.pk).update(valid_until=datetime.date(2028, 12, 31))
+    history_before = Certificate.history.count()
+
+    migration.forwards(apps, None)
+    migration.forwards(apps, None)  # a second run changes nothing
+
+    ends = dict(Certificate.objects.values_list("pk", "valid_until"))
+    assert ends == {
+        old_default.pk: datetime.date(2029, 3, 25),
+        leap.pk: datetime.date(2027, 2, 28),
+        typed.pk: datetime.date(2028, 12, 31),
+    }
+    assert Certificate.history.count() == history_before + 2
+    assert Certificate.history.filter(id=leap.pk).latest().valid_until == datetime.date(2027, 2, 28)
+
+
+@pytest.mark.django_db
+def test_validity_migration_when_expired_yesterday_by_the_old_rule_makes_it_valid_again(monkeypatch):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("products.migrations.0004_certificate_validity")
+    monkeypatch.setattr(timezone, "localdate", lambda *a, **k: datetime.date(2026, 11, 28))
+    certificate = CertificateFactory(decision_date=datetime.date(2023, 11, 28), stars=4)
+    Certificate.objects.filter(pk=certificate.pk).update(valid_until=datetime.date(2026, 11, 27), status="expired")
+    certificate.product.__class__.objects.filter(pk=certificate.product_id).update(stars=None, certified_at=None)
+
+    migration.forwards(apps, None)
+
+    certificate.refresh_from_db()
+    certificate.product.refresh_from_db()
+    assert (certificate.valid_until, certificate.status) == (datetime.date(2026, 11, 28), "valid")
+    assert certificate.product.stars == 4
 
 
 @pytest.mark.django_db

@@ -53,7 +53,7 @@ def test_product_page_shows_certificate_producer_and_details(client, product):
         "Còn hiệu lực",
         "37-14608-001-2025",
         "Số 1234/QĐ-UBND ngày 01/03/2025",
-        "từ 01/03/2025 đến 29/02/2028",
+        "từ 01/03/2025 đến 01/03/2028",
         "Giống nếp cổ của làng.",
         "Túi 2 kg hút chân không.",
         "40.000\u00a0₫ – 55.000\u00a0₫",

@@ -60,7 +60,7 @@ def test_qr_page_shows_an_expired_certificate_as_expired(client, db):
 
     assert response.status_code == 200
     assert "Giấy chứng nhận OCOP của sản phẩm này đã hết hiệu lực" in html
-    assert "có hiệu lực đến ngày 31/05/2024" in html
+    assert "có hiệu lực đến ngày 01/06/2024" in html
     assert "trace-expired" in html
     assert "Sản phẩm đạt chứng nhận OCOP" not in html
 
