@@ -61,13 +61,44 @@ class ScoreSheetAdmin(admin.ModelAdmin):
     list_display = ["product_set", "version", "is_active", "max_points", "source_name", "created_at"]
     list_filter = ["version", "is_active"]
     list_select_related = ["product_set", "version"]
-    readonly_fields = ["version", "product_set", "source_name", "max_points", "imported_by", "import_notes"]
-    fields = ["version", "product_set", "is_active", "source_name", "max_points", "imported_by", "import_notes"]
+    readonly_fields = [
+        "version",
+        "product_set",
+        "source_name",
+        "max_points",
+        "imported_by",
+        "alternative_cases",
+        "import_notes",
+    ]
+    fields = [
+        "version",
+        "product_set",
+        "is_active",
+        "source_name",
+        "max_points",
+        "imported_by",
+        "alternative_cases",
+        "import_notes",
+    ]
     inlines = [SheetPartInline]
     change_list_template = "admin/registrations/scoresheet/change_list.html"
 
     def has_add_permission(self, request):
         return False  # sheets come in through the import page
+
+    @admin.display(description=_("alternative cases"))
+    def alternative_cases(self, obj):
+        choices = list(obj.case_choices.prefetch_related("cases", "groups"))
+        if not choices:
+            return "—"
+        items = [(choice, "; ".join(g.title for g in choice.groups.all())) for choice in choices]
+        return format_html(
+            "<ul>{}</ul>",
+            format_html(
+                "".join(["<li>{} — {}</li>"] * len(items)),
+                *[value for choice, groups in items for value in (str(choice), groups)],
+            ),
+        )
 
     @admin.display(description=_("import notes"))
     def import_notes(self, obj):
@@ -144,7 +175,8 @@ class SheetPartAdmin(admin.ModelAdmin):
 class CriterionInline(admin.TabularInline):
     model = Criterion
     extra = 0
-    fields = ["title", "max_points", "required_stars", "position"]
+    fields = ["title", "case", "max_points", "required_stars", "position"]
+    readonly_fields = ["case"]
     show_change_link = True
 
 

@@ -60,11 +60,19 @@ class RegistrationForm(forms.ModelForm):
 
 
 class ScoringForm(forms.Form):
-    """One radio choice per criterion of a sheet: an option id, or "none" (0 points)."""
+    """One radio choice per criterion of a sheet: an option id, or "none" (0 points); and one
+    per choice of case on a sheet with alternative cases: the case that applies."""
 
     def __init__(self, *args, view, **kwargs):
         super().__init__(*args, **kwargs)
         self.view = view
+        for choice in view.choices:
+            self.fields[f"k{choice.pk}"] = forms.ChoiceField(
+                label=_("Which case applies"),
+                choices=[(str(case.pk), str(case)) for case in choice.cases.all()],
+                required=False,
+                widget=forms.RadioSelect,
+            )
         for criterion in view.criteria:
             choices = [(str(o.pk), o.label) for o in criterion.options.all()] + [(NONE_CHOICE, _("None of these"))]
             self.fields[f"c{criterion.pk}"] = forms.ChoiceField(
@@ -79,6 +87,14 @@ class ScoringForm(forms.Form):
             if value:
                 result[criterion.pk] = None if value == NONE_CHOICE else int(value)
         return result
+
+    def cases(self) -> dict:
+        """{choice-of-case id: case id} for the cases chosen in this POST."""
+        return {
+            choice.pk: int(self.cleaned_data[f"k{choice.pk}"])
+            for choice in self.view.choices
+            if self.cleaned_data.get(f"k{choice.pk}")
+        }
 
 
 class DocumentForm(forms.Form):

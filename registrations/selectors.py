@@ -5,7 +5,8 @@ from django.contrib.auth import get_user_model
 from django.db.models import Prefetch, Q
 from django.utils.translation import gettext as _
 
-from .models import Answer, DocumentType, Registration, RoundMember, Scorecard
+from .models import CaseAnswer, DocumentType, Registration, RoundMember, Scorecard
+from .scoring import Card, card_missing, sheet_load
 
 
 def cooperative_recipients(cooperative) -> list[str]:
@@ -21,22 +22,26 @@ def cooperative_recipients(cooperative) -> list[str]:
     return list(dict.fromkeys(a.lower() for a in addresses))
 
 
+# What a scorecard is read with: its answers and the cases it chose.
+SCORECARD_PREFETCH = ("answers", "case_answers")
+
+
 def self_assessment(registration) -> Scorecard | None:
-    return registration.scorecards.filter(kind=Scorecard.Kind.SELF).prefetch_related("answers").first()
+    return registration.scorecards.filter(kind=Scorecard.Kind.SELF).prefetch_related(*SCORECARD_PREFETCH).first()
 
 
-def card_choices(scorecard, view) -> dict:
-    """{criterion_id: Option or None} for the answers of `scorecard` (options from the view)."""
+def card_choices(scorecard, view):
+    """The scorecard's answers as a scoring.Card (options from the view); an empty card for None."""
     if scorecard is None:
-        return {}
-    answers = scorecard.answers.all()
-    return {a.criterion_id: view.options_by_id.get(a.option_id) for a in answers}
+        return Card()
+    return Card(
+        options={a.criterion_id: view.options_by_id.get(a.option_id) for a in scorecard.answers.all()},
+        cases={a.choice_id: a.case_id for a in scorecard.case_answers.all()},
+    )
 
 
 def registration_missing(registration, *, view=None) -> list[str]:
     """What stops the dossier from being sent, in words the cooperative understands."""
-    from .scoring import sheet_load
-
     missing = []
     labels = {
         "contact_name": _("the contact person"),
@@ -51,15 +56,35 @@ def registration_missing(registration, *, view=None) -> list[str]:
         if doc_type.pk not in present:
             missing.append(_("Document missing: %(type)s.") % {"type": doc_type.name})
     view = view or sheet_load(registration.sheet)
-    card = registration.scorecards.filter(kind=Scorecard.Kind.SELF).first()
-    answered = set(Answer.objects.filter(scorecard=card).values_list("criterion_id", flat=True)) if card else set()
-    unanswered = [c for c in view.criteria if c.pk not in answered]
+    card = card_choices(self_assessment(registration), view)
+    no_case, unanswered = card_missing(view, card)
+    for choice in no_case:
+        missing.append(_("Self-assessment: choose which case applies (%(cases)s).") % {"cases": choice_text(choice)})
     if unanswered:
         missing.append(
             _("Self-assessment: %(count)s of %(total)s criteria have no answer yet.")
-            % {"count": len(unanswered), "total": len(view.criteria)}
+            % {"count": len(unanswered), "total": len(view.applicable(card))}
         )
     return missing
+
+
+def scorecard_cases_text(registrations) -> dict:
+    """{scorecard id: "Case 2: …; Case 1: …"} for the scorecards of `registrations` that chose
+    cases (one query; for lists and exports)."""
+    texts = {}
+    answers = (
+        CaseAnswer.objects.filter(scorecard__registration__in=registrations)
+        .select_related("case")
+        .order_by("scorecard_id", "choice__position")
+    )
+    for answer in answers:
+        texts.setdefault(answer.scorecard_id, []).append(str(answer.case))
+    return {pk: "; ".join(parts) for pk, parts in texts.items()}
+
+
+def choice_text(choice) -> str:
+    """ "Case 1: … / Case 2: …" for a choice of case (its cases prefetched)."""
+    return " / ".join(str(case) for case in choice.cases.all())
 
 
 def documents_by_type(registration):

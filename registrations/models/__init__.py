@@ -1,5 +1,6 @@
 from .dossiers import (  # noqa: F401
     Answer,
+    CaseAnswer,
     Document,
     DocumentType,
     Registration,
@@ -10,6 +11,8 @@ from .dossiers import (  # noqa: F401
 )
 from .sheets import (  # noqa: F401
     STAR_LEVELS,
+    CaseChoice,
+    CriteriaCase,
     CriteriaGroup,
     CriteriaVersion,
     Criterion,

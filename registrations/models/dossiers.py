@@ -266,6 +266,10 @@ class Registration(TimeStampedModel):
                 condition=models.Q(result_stars__isnull=True) | models.Q(result_stars__gte=1, result_stars__lte=5),
                 name="registration_result_stars_1_5",
             ),
+            models.CheckConstraint(
+                condition=models.Q(average_score__isnull=True) | models.Q(average_score__gte=0, average_score__lte=100),
+                name="registration_average_0_100",
+            ),
         ]
         indexes = [models.Index(fields=["state", "state_changed_at"])]
 
@@ -356,6 +360,8 @@ class Scorecard(TimeStampedModel):
                 | (models.Q(kind="council") & models.Q(member__isnull=False)),
                 name="scorecard_member_only_for_council",
             ),
+            # The last safety net under the scoring's own check (registrations.scoring).
+            models.CheckConstraint(condition=models.Q(total__gte=0, total__lte=100), name="scorecard_total_0_100"),
         ]
 
     def __str__(self):
@@ -378,6 +384,22 @@ class Answer(models.Model):
 
     def __str__(self):
         return f"{self.criterion_id}: {self.option_id}"
+
+
+class CaseAnswer(models.Model):
+    """The alternative case a scorecard chose for one of the sheet's choices of case."""
+
+    scorecard = models.ForeignKey(Scorecard, on_delete=models.CASCADE, related_name="case_answers")
+    choice = models.ForeignKey("registrations.CaseChoice", on_delete=models.PROTECT, related_name="+")
+    case = models.ForeignKey("registrations.CriteriaCase", on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("case chosen")
+        verbose_name_plural = _("cases chosen")
+        constraints = [models.UniqueConstraint(fields=["scorecard", "choice"], name="case_answer_once_per_choice")]
+
+    def __str__(self):
+        return f"{self.choice_id}: {self.case_id}"
 
 
 class RegistrationEvent(models.Model):

@@ -109,6 +109,13 @@ class ScoreSheet(TimeStampedModel):
         help_text=_("New dossiers of this product set are filed on the active sheet (one per product set)."),
     )
     source_name = models.CharField(_("imported from"), max_length=255, blank=True)
+    source_digest = models.CharField(
+        _("file fingerprint"),
+        max_length=64,
+        blank=True,
+        editable=False,
+        help_text=_("SHA-256 of the shipped file it was loaded from (empty for a sheet imported by hand)."),
+    )
     max_points = models.DecimalField(_("maximum points"), max_digits=6, decimal_places=2, default=0)
     warnings = models.JSONField(
         _("import notes"), default=list, blank=True, help_text=_("The import rules applied to this sheet's file.")
@@ -158,12 +165,60 @@ class SheetPart(models.Model):
         return f"{self.code}. {self.title}"
 
 
+class CaseChoice(models.Model):
+    """A choice a scorecard makes once: which of the alternative cases of a criteria group applies
+    to the product ("Trường hợp 1: Cộng đồng dịch vụ du lịch" / "Trường hợp 2: Điểm dịch vụ du
+    lịch" on the tourism sheet). Groups whose cases are the same share one choice, made once for
+    the whole sheet; a group with cases of its own has a choice of its own. Only the chosen
+    case's criteria are shown, required and counted."""
+
+    sheet = models.ForeignKey(
+        ScoreSheet, on_delete=models.CASCADE, related_name="case_choices", verbose_name=_("sheet")
+    )
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("choice of case")
+        verbose_name_plural = _("choices of case")
+        ordering = ["sheet", "position"]
+
+    def __str__(self):
+        return " / ".join(str(case) for case in self.cases.all())
+
+
+class CriteriaCase(models.Model):
+    """One alternative of a choice, numbered as the sheet numbers it ("Trường hợp 2")."""
+
+    choice = models.ForeignKey(CaseChoice, on_delete=models.CASCADE, related_name="cases", verbose_name=_("choice"))
+    number = models.PositiveSmallIntegerField(_("number"))
+    label = models.TextField(_("label"))
+    source_row = models.PositiveIntegerField(_("row in the imported file"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("alternative case")
+        verbose_name_plural = _("alternative cases")
+        ordering = ["choice", "number"]
+        constraints = [models.UniqueConstraint(fields=["choice", "number"], name="criteria_case_number_unique")]
+
+    def __str__(self):
+        return _("Case %(number)s: %(label)s") % {"number": self.number, "label": self.label}
+
+
 class CriteriaGroup(models.Model):
     part = models.ForeignKey(SheetPart, on_delete=models.CASCADE, related_name="groups", verbose_name=_("part"))
     title = models.TextField(_("title"))
     description = models.TextField(_("description"), blank=True)
     max_points = models.DecimalField(_("maximum points"), max_digits=6, decimal_places=2)
     position = models.PositiveSmallIntegerField(_("order"), default=0)
+    case_choice = models.ForeignKey(
+        CaseChoice,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="groups",
+        verbose_name=_("choice of case"),
+        help_text=_("Set when the group holds alternative criteria for different kinds of producer."),
+    )
 
     class Meta:
         verbose_name = _("criteria group")
@@ -187,6 +242,15 @@ class Criterion(models.Model):
     required_stars = _stars_field(_("required for"))
     position = models.PositiveSmallIntegerField(_("order"), default=0)
     source_row = models.PositiveIntegerField(_("row in the imported file"), null=True, blank=True)
+    case = models.ForeignKey(
+        CriteriaCase,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="criteria",
+        verbose_name=_("alternative case"),
+        help_text=_("Empty: the criterion always counts. Set: only when the scorecard chose this case."),
+    )
 
     class Meta:
         verbose_name = _("criterion")

@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 from cooperatives.models import Membership
 from ocop_portal.errors import ApplicationError, raise_validation
 from products.models import Certificate
-from registrations.models import Answer, Document, Registration, RegistrationEvent, Scorecard, ScoreSheet
-from registrations.scoring import card_total, sheet_load
+from registrations.models import Answer, CaseAnswer, Document, Registration, RegistrationEvent, Scorecard, ScoreSheet
+from registrations.scoring import Card, card_check, sheet_load
 from registrations.selectors import registration_missing
 
 from .notify import state_changed_notify
@@ -194,9 +194,14 @@ def registration_update(*, registration: Registration, by, **form) -> Registrati
     return locked
 
 
-def answers_write(*, scorecard: Scorecard, view, choices: dict) -> Scorecard:
-    """Write `choices` ({criterion_id: option_id or None}) on a scorecard and recompute its total.
-    Criteria not in `choices` keep their answer. Refuses an option of another criterion."""
+def answers_write(*, scorecard: Scorecard, view, choices: dict, cases: dict | None = None) -> Scorecard:
+    """Write `choices` ({criterion_id: option_id or None}) and `cases` ({choice-of-case id:
+    case id}) on a scorecard and recompute its total. Criteria and choices not given keep their
+    answer. Answers to criteria of a case that is not (or no longer) the chosen one are not
+    kept: only the chosen case counts. Refuses an option of another criterion, a case of
+    another choice, and — the safety net — a card that would put a part above its maximum
+    (scoring.card_check); the caller's transaction then saves nothing."""
+    chosen = _cases_resolve(view, cases or {})
     resolved = {}
     for criterion_id, option_id in choices.items():
         criterion = view.criteria_by_id.get(int(criterion_id))
@@ -210,9 +215,29 @@ def answers_write(*, scorecard: Scorecard, view, choices: dict) -> Scorecard:
                     _("The option chosen for “%(criterion)s” does not belong to it.") % {"criterion": criterion.title}
                 )
         resolved[criterion.pk] = option
+    existing_cases = {a.choice_id: a for a in scorecard.case_answers.all()}
+    card = Card(cases={choice_id: a.case_id for choice_id, a in existing_cases.items()})
+    card.cases.update({choice_id: case.pk for choice_id, case in chosen.items()})
     existing = {a.criterion_id: a for a in scorecard.answers.all()}
+    card.options = {cid: view.options_by_id.get(a.option_id) for cid, a in existing.items()}
+    card.options.update(resolved)
+    stale = [cid for cid in card.options if not view.applies(view.criteria_by_id[cid], card)]
+    for cid in stale:
+        del card.options[cid]
+    scorecard.total = card_check(view, card)
+
+    for choice_id, case in chosen.items():
+        answer = existing_cases.get(choice_id)
+        if answer is None:
+            CaseAnswer.objects.create(scorecard=scorecard, choice_id=choice_id, case=case)
+        elif answer.case_id != case.pk:
+            answer.case = case
+            answer.save(update_fields=["case"])
+    Answer.objects.filter(scorecard=scorecard, criterion_id__in=[cid for cid in stale if cid in existing]).delete()
     to_create, to_update = [], []
     for criterion_id, option in resolved.items():
+        if criterion_id in stale:
+            continue
         answer = existing.get(criterion_id)
         if answer is None:
             to_create.append(Answer(scorecard=scorecard, criterion_id=criterion_id, option=option))
@@ -221,22 +246,33 @@ def answers_write(*, scorecard: Scorecard, view, choices: dict) -> Scorecard:
             to_update.append(answer)
     Answer.objects.bulk_create(to_create)
     Answer.objects.bulk_update(to_update, ["option"])
-    all_choices = {cid: view.options_by_id.get(a.option_id) for cid, a in existing.items()}
-    all_choices.update(resolved)
-    scorecard.total = card_total(view, all_choices)
     scorecard.save(update_fields=["total", "updated_at"])
     return scorecard
 
 
-def self_assessment_save(*, registration: Registration, by, choices: dict) -> Scorecard:
-    """Save (part of) the cooperative's self-assessment. Side effects: answers and total."""
+def _cases_resolve(view, cases: dict) -> dict:
+    """{choice id: CriteriaCase} for the cases given, each checked to belong to its choice."""
+    resolved = {}
+    for choice_id, case_id in cases.items():
+        if case_id in (None, ""):
+            continue
+        case = view.cases_by_id.get(int(case_id))
+        if case is None or case.choice_id != int(choice_id):
+            raise ApplicationError(_("The case chosen is not one of this score sheet's cases."))
+        resolved[case.choice_id] = case
+    return resolved
+
+
+def self_assessment_save(*, registration: Registration, by, choices: dict, cases: dict | None = None) -> Scorecard:
+    """Save (part of) the cooperative's self-assessment: options and, on a sheet with
+    alternative cases, the case that applies. Side effects: answers, cases chosen and total."""
     _require_member(by, registration)
     with transaction.atomic():
         locked = registration_lock(registration)
         if not locked.is_editable:
             raise state_error(locked)
         card, _created = Scorecard.objects.get_or_create(registration=locked, kind=Scorecard.Kind.SELF)
-        return answers_write(scorecard=card, view=sheet_load(locked.sheet), choices=choices)
+        return answers_write(scorecard=card, view=sheet_load(locked.sheet), choices=choices, cases=cases)
 
 
 def document_add(*, registration: Registration, doc_type, content, original_name: str, by) -> Document:

@@ -10,8 +10,8 @@ from ocop_portal.errors import ApplicationError
 from products.models import Certificate
 from products.services.certificates import certificate_issue
 from registrations.models import Registration, Round, RoundMember, Scorecard
-from registrations.scoring import Result, result_compute, sheet_load
-from registrations.selectors import card_choices
+from registrations.scoring import Result, card_missing, result_compute, sheet_load
+from registrations.selectors import SCORECARD_PREFETCH, card_choices, choice_text
 
 from .dossiers import answers_write, registration_lock, state_error, state_move
 from .notify import council_assigned_notify
@@ -113,10 +113,13 @@ def registrations_assign_round(*, registrations, round: Round, by) -> list[Regis
     return locked
 
 
-def scorecard_save(*, registration, member, choices: dict, submit: bool = False) -> Scorecard:
-    """A council member's scorecard on a dossier of their round: save answers, and with
-    `submit` hand it in (every criterion answered). Editable until the dossier is scored.
-    Side effects: the member's one scorecard and its answers."""
+def scorecard_save(
+    *, registration, member, choices: dict, cases: dict | None = None, submit: bool = False
+) -> Scorecard:
+    """A council member's scorecard on a dossier of their round: save answers (and the case
+    that applies, on a sheet with alternative cases), and with `submit` hand it in (every case
+    chosen, every criterion that applies answered). Editable until the dossier is scored.
+    Side effects: the member's one scorecard, its answers and cases."""
     with transaction.atomic():
         locked = registration_lock(registration)
         if locked.round_id is None or not RoundMember.objects.filter(round_id=locked.round_id, user=member).exists():
@@ -127,10 +130,16 @@ def scorecard_save(*, registration, member, choices: dict, submit: bool = False)
             registration=locked, kind=Scorecard.Kind.COUNCIL, member=member
         )
         view = sheet_load(locked.sheet)
-        answers_write(scorecard=card, view=view, choices=choices)
+        answers_write(scorecard=card, view=view, choices=choices, cases=cases)
         if submit:
-            answered = set(card.answers.values_list("criterion_id", flat=True))
-            missing = [c for c in view.criteria if c.pk not in answered]
+            saved = Scorecard.objects.prefetch_related(*SCORECARD_PREFETCH).get(pk=card.pk)
+            no_case, missing = card_missing(view, card_choices(saved, view))
+            if no_case:
+                raise ApplicationError(
+                    _("Choose which case applies (%(cases)s) before handing in the scorecard.")
+                    % {"cases": choice_text(no_case[0])},
+                    extra={"missing_cases": [c.pk for c in no_case]},
+                )
             if missing:
                 raise ApplicationError(
                     _("%(count)s criteria have no answer yet; answer them all before handing in the scorecard.")
@@ -153,7 +162,7 @@ def council_cards(registration, view) -> tuple[list[Scorecard], list[dict]]:
             submitted_at__isnull=False,
         )
         .select_related("member")
-        .prefetch_related("answers")
+        .prefetch_related(*SCORECARD_PREFETCH)
         .order_by("pk")
     )
     return cards, [card_choices(card, view) for card in cards]

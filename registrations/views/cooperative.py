@@ -153,7 +153,9 @@ def dossier_self_assessment(request, cooperative, pk):
             raise Http404
         if form.is_valid():
             try:
-                services.self_assessment_save(registration=registration, by=request.user, choices=form.choices())
+                services.self_assessment_save(
+                    registration=registration, by=request.user, choices=form.choices(), cases=form.cases()
+                )
             except ApplicationError as error:
                 error_to_form(form, error)
             else:
@@ -166,9 +168,9 @@ def dossier_self_assessment(request, cooperative, pk):
     context = {
         "registration": registration,
         "form": form,
-        "parts": sheet_rows(
+        "sheet": sheet_rows(
             view,
-            choices=choices,
+            card=choices,
             errors=form.errors if form.is_bound else None,
             posted=form.data if form.is_bound else None,
         ),

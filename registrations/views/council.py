@@ -10,7 +10,7 @@ from ocop_portal.guards import council_view, get_permitted_or_404
 from registrations.forms import ScoringForm
 from registrations.models import Registration, Scorecard
 from registrations.scoring import sheet_load
-from registrations.selectors import card_choices, council_assignments, documents_by_type
+from registrations.selectors import SCORECARD_PREFETCH, card_choices, council_assignments, documents_by_type
 from registrations.services import workflow
 
 from .common import card_summary, sheet_rows
@@ -40,7 +40,11 @@ def council_score(request, pk):
         submit = "hand_in" in request.POST
         try:
             workflow.scorecard_save(
-                registration=registration, member=request.user, choices=form.choices(), submit=submit
+                registration=registration,
+                member=request.user,
+                choices=form.choices(),
+                cases=form.cases(),
+                submit=submit,
             )
         except ApplicationError as error:
             error_to_form(form, error)
@@ -54,7 +58,7 @@ def council_score(request, pk):
             return redirect("registrations:council_score", pk=registration.pk)
     card = (
         Scorecard.objects.filter(registration=registration, kind=Scorecard.Kind.COUNCIL, member=request.user)
-        .prefetch_related("answers")
+        .prefetch_related(*SCORECARD_PREFETCH)
         .first()
     )
     choices = card_choices(card, view)
@@ -62,9 +66,9 @@ def council_score(request, pk):
         "registration": registration,
         "form": form,
         "card": card,
-        "parts": sheet_rows(
+        "sheet": sheet_rows(
             view,
-            choices=choices,
+            card=choices,
             errors=form.errors if form.is_bound else None,
             posted=form.data if form.is_bound else None,
         ),

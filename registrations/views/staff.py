@@ -27,10 +27,16 @@ from registrations.forms import (
 )
 from registrations.models import Registration, Round, Scorecard
 from registrations.scoring import sheet_load
-from registrations.selectors import card_choices, documents_by_type, self_assessment
+from registrations.selectors import (
+    SCORECARD_PREFETCH,
+    card_choices,
+    documents_by_type,
+    scorecard_cases_text,
+    self_assessment,
+)
 from registrations.services import workflow
 
-from .common import card_summary, comparison_rows, sheet_rows
+from .common import card_summary, cases_text, comparison_rows, sheet_rows
 
 S = Registration.State
 
@@ -133,6 +139,12 @@ def export(request):
         .select_related("member", "registration__product")
         .order_by("registration_id", "pk")
     )
+    cases = scorecard_cases_text(registrations)
+    self_ids = dict(
+        Scorecard.objects.filter(registration__in=registrations, kind=Scorecard.Kind.SELF).values_list(
+            "registration_id", "pk"
+        )
+    )
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = _("Dossiers")[:31]
@@ -151,6 +163,7 @@ def export(request):
         _("Council average"),
         _("Stars"),
         _("Product code"),
+        _("Case that applies (self-assessment)"),
     ]
     sheet.append(header)
     for registration in registrations:
@@ -173,10 +186,13 @@ def export(request):
                 float(registration.average_score) if registration.average_score is not None else None,
                 registration.result_stars,
                 registration.certificate.product_code if registration.certificate_id else "",
+                cases.get(self_ids.get(registration.pk), ""),
             ]
         )
     scores = workbook.create_sheet(_("Scorecards")[:31])
-    scores.append([_("Reference"), _("Product"), _("Council member"), _("Total"), _("Handed in")])
+    scores.append(
+        [_("Reference"), _("Product"), _("Council member"), _("Total"), _("Handed in"), _("Case that applies")]
+    )
     for card in cards:
         scores.append(
             [
@@ -185,6 +201,7 @@ def export(request):
                 str(card.member),
                 float(card.total),
                 timezone.localtime(card.submitted_at).replace(tzinfo=None) if card.submitted_at else None,
+                cases.get(card.pk, ""),
             ]
         )
     for ws in (sheet, scores):
@@ -228,11 +245,32 @@ def _evaluation(registration):
     cards = list(
         Scorecard.objects.filter(registration=registration, kind=Scorecard.Kind.COUNCIL)
         .select_related("member")
-        .prefetch_related("answers")
+        .prefetch_related(*SCORECARD_PREFETCH)
         .order_by("pk")
     )
     choices = [card_choices(card, view) for card in cards]
     return view, own, cards, choices
+
+
+def _council_cases(view, choices: list) -> list[dict]:
+    """Per choice of case, which case the council's scorecards chose and how many chose it."""
+    rows = []
+    for choice in view.choices:
+        counts = {}
+        for card in choices:
+            case_id = card.cases.get(choice.pk)
+            counts[case_id] = counts.get(case_id, 0) + 1
+        rows.append(
+            {
+                "choice": choice,
+                "cases": [
+                    {"case": view.cases_by_id.get(case_id), "count": count}
+                    for case_id, count in sorted(counts.items(), key=lambda item: -item[1])
+                ],
+                "agreed": len(counts) <= 1,
+            }
+        )
+    return rows
 
 
 @staff_view("registrations.work_queue")
@@ -242,6 +280,8 @@ def detail(request, pk):
     result = workflow.registration_result(registration) if cards else None
     members = list(registration.round.memberships.select_related("user")) if registration.round_id else []
     handed_in = {c.member_id for c in cards if c.submitted_at}
+    for card, card_choice in zip(cards, choices, strict=True):
+        card.cases_text = cases_text(view, card_choice)
     context = {
         "registration": registration,
         "summary": card_summary(view, own),
@@ -249,6 +289,7 @@ def detail(request, pk):
         "members": [{"membership": m, "handed_in": m.user_id in handed_in} for m in members],
         "result": result,
         "rows": comparison_rows(view, own, cards, choices),
+        "council_cases": _council_cases(view, [ch for c, ch in zip(cards, choices, strict=True) if c.submitted_at]),
         "documents": documents_by_type(registration),
         "events": registration.events.select_related("actor").order_by("created_at", "pk"),
         "note_form": NoteForm(),
@@ -346,14 +387,15 @@ def print_sheet(request, pk):
     submitted = [(c, ch) for c, ch in zip(cards, choices, strict=True) if c.submitted_at]
     rows = comparison_rows(view, own, [c for c, _ch in submitted], [ch for _c, ch in submitted])
     by_criterion = {row["criterion"].pk: row for row in rows}
-    parts = sheet_rows(view, choices=own)
-    for part in parts:
+    sheet = sheet_rows(view, card=own)
+    for part in sheet["parts"]:
         for group in part["groups"]:
-            for item in group["criteria"]:
+            for item in [*group["criteria"], *(i for case in group["cases"] for i in case["criteria"])]:
                 item["comparison"] = by_criterion[item["criterion"].pk]
     context = {
         "registration": registration,
-        "parts": parts,
+        "sheet": sheet,
+        "council_cases": _council_cases(view, [ch for _c, ch in submitted]),
         "summary": card_summary(view, own),
         "cards": [c for c, _ch in submitted],
         "result": workflow.registration_result(registration) if submitted else None,

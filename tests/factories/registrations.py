@@ -2,6 +2,7 @@
 dossiers at any step (built through the real services)."""
 
 import datetime
+from pathlib import Path
 
 import factory
 from django.contrib.auth.models import Group
@@ -50,6 +51,91 @@ e) Công bố chất lượng,,2,,5
 □ Chưa công bố,,3,,0
 □ Đã công bố***,,3,3,5
 """
+
+# Alternative cases (rule R9) written into other parts and groups than sheet 26 does:
+# group 1 (part A) has a common criterion and three cases — case 1 a heading over two
+# sub-criteria, cases 2 and 3 one row each; group 3 (part B) has two cases of its own. Each
+# group's cases differ, so each is chosen on its own. Best: A 4 + 16 + 20, B 25, C 35 = 100.
+CASES_SHEET_CSV = """title,description,level,stars,score
+Phần A SẢN PHẨM VÀ SỨC MẠNH CỦA CỘNG ĐỒNG (40 Điểm),,0,,40
+1. NGUYÊN LIỆU,Lựa chọn một trong ba trường hợp sau:,1,,20
+a) Kế hoạch sản xuất,,2,,4
+□ Không có,,3,,0
+□ Có kế hoạch,,3,,4
+b) Trường hợp 1: Tự sản xuất nguyên liệu,,2,,16
+- Vùng nguyên liệu,,2,,10
+□ Không có,,3,,0
+□ Có vùng nguyên liệu riêng,,3,,10
+- Chứng nhận vùng trồng,,2,,6
+□ Chưa có,,3,,0
+□ Có chứng nhận****,,3,4,6
+c) Trường hợp 2: Mua nguyên liệu có hợp đồng,,2,,16
+□ Không có hợp đồng,,3,,0
+□ Có hợp đồng,,3,,8
+□ Hợp đồng dài hạn,,3,,16
+d) Trường hợp 3: Mua nguyên liệu tự do,,2,,16
+□ Không rõ nguồn,,3,,0
+□ Rõ nguồn gốc,,3,,12
+2. TỔ CHỨC SẢN XUẤT,,1,,20
+a) Tổ chức sản xuất,,2,,20
+□ Hộ gia đình,,3,,0
+□ Tổ hợp tác,,3,,10
+□ Hợp tác xã,,3,,20
+Phần B KHẢ NĂNG TIẾP THỊ (25 Điểm),,0,,25
+3. KÊNH BÁN HÀNG,Lựa chọn một trong hai trường hợp sau:,1,,25
+a) Trường hợp 1: Bán lẻ,,2,,25
+□ Trong xã,,3,,5
+□ Toàn quốc,,3,,25
+b) Trường hợp 2: Bán buôn,,2,,25
+□ Một đại lý,,3,,10
+□ Nhiều đại lý,,3,,25
+Phần C CHẤT LƯỢNG SẢN PHẨM (35 Điểm),,0,,35
+4. CHẤT LƯỢNG,,1,,35
+a) Cảm quan,,2,,35
+□ Kém,,3,,0
+□ Tốt,,3,,35
+"""
+
+# The same two cases in a group of part A and a group of part C (written once with "Điểm du
+# lịch", once with "điểm du lich"): one choice made once for the whole sheet.
+SHARED_CASES_CSV = """title,description,level,stars,score
+Phần A SẢN PHẨM VÀ SỨC MẠNH CỦA CỘNG ĐỒNG (40 Điểm),,0,,40
+1. TỔ CHỨC DỊCH VỤ,,1,,40
+a. Trường hợp 1: Cộng đồng du lịch,,2,,40
+□ Chưa có ban điều hành,,3,,0
+□ Có ban điều hành,,3,,40
+b. Trường hợp 2: Điểm du lịch,,2,,40
+□ Chưa đăng ký,,3,,0
+□ Có đăng ký kinh doanh,,3,,20
+□ Đạt chuẩn*****,,3,5,40
+Phần B KHẢ NĂNG TIẾP THỊ (25 Điểm),,0,,25
+2. TIẾP THỊ,,1,,25
+a) Quảng bá,,2,,25
+□ Không,,3,,0
+□ Có,,3,,25
+Phần C CHẤT LƯỢNG SẢN PHẨM (35 Điểm),,0,,35
+3. TIỆN NGHI,,1,,35
+a. Trường hợp 1: cộng đồng du lịch,,2,,35
+□ Thiếu,,3,,0
+□ Đầy đủ,,3,,35
+b. Trường hợp 2: điểm du lich,,2,,35
+□ Thiếu,,3,,0
+□ Đầy đủ,,3,,35
+"""
+
+SHIPPED_DIR = Path(__file__).resolve().parents[2] / "registrations" / "data" / "criteria" / "qd148-2023"
+
+
+def shipped_sheet_path(set_code: str) -> Path:
+    """The official sheet of a product set as shipped in the repository."""
+    return next(SHIPPED_DIR.glob(f"{set_code}-*.csv"))
+
+
+def sheet_from_csv(text: str, set_code="03", *, file_name="cases.csv") -> ScoreSheet:
+    return score_sheet_import(
+        data=text.encode(), file_name=file_name, product_set=product_set(set_code), version=criteria_version()
+    )
+
 
 PDF_BYTES = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 

@@ -1,17 +1,6 @@
-import os
-from pathlib import Path
-
 import pytest
 
 from tests.factories import StaffUserFactory
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def criteria_dir() -> Path:
-    """The shared real score sheets: OCOP_CRITERIA_DIR, else ../shared/ocop-criteria-148 beside
-    the clone (where CI puts them)."""
-    return Path(os.environ.get("OCOP_CRITERIA_DIR") or ROOT.parent / "shared" / "ocop-criteria-148")
 
 
 @pytest.fixture

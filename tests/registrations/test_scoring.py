@@ -2,7 +2,7 @@ from decimal import Decimal
 
 import pytest
 
-from registrations.scoring import card_total, result_compute, sheet_load, stars_for_score
+from registrations.scoring import Card, card_total, result_compute, sheet_load, stars_for_score
 from tests.factories.registrations import choices_by_points, small_sheet
 
 
@@ -11,7 +11,7 @@ def _cards(sheet, *point_lists):
     cards = []
     for points in point_lists:
         ids = choices_by_points(sheet, list(points))
-        cards.append({cid: (view.options_by_id[oid] if oid else None) for cid, oid in ids.items()})
+        cards.append(Card(options={cid: (view.options_by_id[oid] if oid else None) for cid, oid in ids.items()}))
     return view, cards
 
 

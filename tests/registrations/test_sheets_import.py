@@ -1,6 +1,5 @@
 import csv
 import io
-import os
 from decimal import Decimal
 
 import pytest
@@ -13,16 +12,11 @@ from products.models import ProductSet
 from registrations.models import CriteriaGroup, Criterion, Option, ScoreSheet, SheetPart
 from registrations.services.sheets_import import SheetFileError, score_sheet_import, sheet_parse
 from tests.factories import product_set
-from tests.factories.registrations import TEST_SHEET_CSV, criteria_version, draft_make
+from tests.factories.registrations import SHIPPED_DIR, TEST_SHEET_CSV, criteria_version, draft_make
 
-from .conftest import criteria_dir
-
-SHARED = criteria_dir()
-SHARED_SHEETS = sorted(SHARED.glob("*.csv")) if SHARED.is_dir() else []
-needs_shared = pytest.mark.skipif(
-    not SHARED_SHEETS and not os.environ.get("OCOP_CRITERIA_DIR"),
-    reason=f"the shared score sheets are not at {SHARED} (set OCOP_CRITERIA_DIR)",
-)
+# The official sheets as shipped in the repository (registrations/data/criteria/qd148-2023).
+SHARED = SHIPPED_DIR
+SHARED_SHEETS = sorted(SHARED.glob("*.csv"))
 
 
 def _rows(text: str) -> list[list[str]]:
@@ -39,12 +33,10 @@ def _counts():
     return [m.objects.count() for m in (ScoreSheet, SheetPart, CriteriaGroup, Criterion, Option)]
 
 
-@needs_shared
-def test_shared_sheets_directory_holds_the_sheets():
-    assert len(SHARED_SHEETS) >= 20
+def test_shipped_sheets_are_the_26_product_sets():
+    assert [p.name[:2] for p in SHARED_SHEETS] == [f"{n:02d}" for n in range(1, 27)]
 
 
-@needs_shared
 @pytest.mark.django_db
 @pytest.mark.parametrize("path", SHARED_SHEETS, ids=[p.name for p in SHARED_SHEETS])
 def test_import_shared_sheet_when_real_file_gives_parts_40_25_35(path):
@@ -67,7 +59,6 @@ def test_import_shared_sheet_when_real_file_gives_parts_40_25_35(path):
     assert not Option.objects.filter(criterion__sheet=sheet, label__contains="***").exists()
 
 
-@needs_shared
 @pytest.mark.django_db
 def test_import_sheet_17_when_score_is_stray_letter_reads_it_between_neighbours():
     path = SHARED / "17-do-uong-khong-con-khac.csv"
@@ -81,7 +72,6 @@ def test_import_sheet_17_when_score_is_stray_letter_reads_it_between_neighbours(
     assert {"row": 18, "note": 'score "l" read as 1, between its neighbours (rule R2).'} in sheet.warnings
 
 
-@needs_shared
 @pytest.mark.django_db
 def test_import_sheet_11_when_criterion_is_heading_prefixes_sub_criteria():
     path = SHARED / "11-che-tuoi-che-che-bien.csv"
@@ -97,7 +87,6 @@ def test_import_sheet_11_when_criterion_is_heading_prefixes_sub_criteria():
     assert sum(m for _t, m in titles) == group.max_points == 13
 
 
-@needs_shared
 @pytest.mark.django_db
 def test_import_sheet_05_when_options_sit_under_group_makes_one_criterion():
     path = SHARED / "05-do-an-nhanh.csv"
@@ -113,7 +102,6 @@ def test_import_sheet_05_when_options_sit_under_group_makes_one_criterion():
     assert [o.points for o in criterion.options.all()] == [0, 1, 3, 5]
 
 
-@needs_shared
 @pytest.mark.django_db
 def test_import_broken_copy_when_score_unreadable_is_refused_naming_row_and_leaves_nothing(tmp_path):
     source = SHARED / "01-rau-cu-qua-hat-tuoi.csv"
@@ -133,7 +121,6 @@ def test_import_broken_copy_when_score_unreadable_is_refused_naming_row_and_leav
     assert _counts() == before
 
 
-@needs_shared
 @pytest.mark.django_db
 def test_import_broken_copy_when_parts_do_not_add_up_is_refused_and_leaves_nothing():
     source = SHARED / "02-thit-thuy-san-trung-sua-tuoi.csv"
@@ -155,7 +142,6 @@ def test_import_broken_copy_when_parts_do_not_add_up_is_refused_and_leaves_nothi
     assert _counts() == before
 
 
-@needs_shared
 @pytest.mark.django_db
 def test_import_xlsx_when_same_columns_gives_same_sheet_as_csv():
     source = SHARED / "03-gao-ngu-coc-hat-so-che-khac.csv"

@@ -6,9 +6,10 @@ from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
+from .cases import best_check, choices_build, group_cases_check, group_max_from_criteria
 from .errors import SheetFileError
 from .reading import RawRow, rows_read
-from .tree import ParsedSheet, PCriterion, PGroup, POption, PPart
+from .tree import ParsedSheet, PCase, PCriterion, PGroup, POption, PPart
 
 SHEET_TOTAL = Decimal(100)
 
@@ -21,6 +22,8 @@ _CRITERION_START = re.compile(r"^\s*([a-zđ]\s*\)|[-–])", re.IGNORECASE)
 _DASH = re.compile(r"^\s*[-–]\s*")
 _MARKER_ONLY = re.compile(r"[a-zđ]\s*\)", re.IGNORECASE)
 _GROUP_NUMBER = re.compile(r"^\s*\d+\s*[.)]\s*")
+# "a. Trường hợp 1: Cộng đồng dịch vụ du lịch", "Trường hợp 2 – Điểm du lịch" (R9).
+_CASE = re.compile(r"^(?:[a-zđ]\s*[.)]\s*)?trường\s+hợp\s+(\d+)\s*[:.)–-]?\s*(.*)$", re.IGNORECASE | re.DOTALL)
 
 
 def _number(raw: str) -> Decimal | None:
@@ -53,6 +56,7 @@ class _Builder:
         self.group: PGroup | None = None
         self.criterion: PCriterion | None = None
         self.heading: PCriterion | None = None
+        self.case: PCase | None = None
 
     def refuse(self, row, message):
         raise SheetFileError(message, file_name=self.file_name, row=row)
@@ -110,6 +114,10 @@ class _Builder:
     def close_criterion(self):
         criterion = self.criterion
         if criterion is not None and not criterion.options:
+            if criterion.opens_case:
+                self.refuse(
+                    criterion.row, _("the case %(number)s has no criteria.") % {"number": criterion.case.number}
+                )
             self.refuse(
                 criterion.row,
                 _('the criterion "%(title)s" has no options.') % {"title": criterion.title[:80]},
@@ -137,7 +145,7 @@ class _Builder:
                 self.note(row.number, _("a star marker on a group is ignored."))
             self.group = PGroup(row.number, title, row.description.strip(), score)
             self.parts[-1].groups.append(self.group)
-            self.criterion = self.heading = None
+            self.criterion = self.heading = self.case = None
         else:
             self.add_criterion(row, title, score, stars)
 
@@ -156,30 +164,66 @@ class _Builder:
         clean = _PART_CODE.sub("", title)
         clean = _PART_POINTS.sub("", clean).strip(" .:-–") or title
         self.parts.append(PPart(row.number, code, clean, score))
-        self.group = self.criterion = self.heading = None
+        self.group = self.criterion = self.heading = self.case = None
 
     def add_criterion(self, row, title, score, stars):
         if self.group is None:
             self.refuse(row.number, _("a criterion comes before any criteria group."))
         dash = bool(_DASH.match(row.title))
+        case_match = _CASE.match(title)
         previous = self.criterion
-        if previous is not None and not previous.options and not previous.implicit:
+        if previous is not None and not previous.options and previous.opens_case:
+            # R9: a case row without options heads the criteria of its case.
+            if case_match:
+                self.close_criterion()
+            self.group.criteria.remove(previous)
+            previous.case.criteria.remove(previous)
+            self.heading = None
+        elif previous is not None and not previous.options and not previous.implicit:
             if not dash:
                 self.close_criterion()
             # R4: the previous row was a heading for these sub-criteria.
             self.group.criteria.remove(previous)
+            if previous.case is not None:
+                previous.case.criteria.remove(previous)
             self.heading = previous
             self.note(previous.row, _("criterion without options used as a heading for the rows below (rule R4)."))
         elif not dash:
             self.heading = None
-        if dash:
+        if case_match:
+            self.case_open(row, case_match)
+        elif dash:
             sub = _DASH.sub("", title)
             title = f"{self.heading.title} — {sub}" if self.heading is not None else sub
         if not title or _MARKER_ONLY.fullmatch(title):
             # "a)" alone: the criterion is the group's only subject, named after it.
             title = f"{title} {_GROUP_NUMBER.sub('', self.group.title)}".strip()
-        self.criterion = PCriterion(row.number, title, row.description.strip(), score, stars, dash=dash)
+        self.criterion = PCriterion(
+            row.number,
+            title,
+            row.description.strip(),
+            score,
+            stars,
+            dash=dash,
+            case=self.case,
+            opens_case=bool(case_match),
+        )
         self.group.criteria.append(self.criterion)
+        if self.case is not None:
+            self.case.criteria.append(self.criterion)
+
+    # R9
+    def case_open(self, row, match):
+        number = int(match.group(1))
+        label = match.group(2).strip(" .:-–") or _("case %(number)s") % {"number": number}
+        if any(case.number == number for case in self.group.cases):
+            self.refuse(
+                row.number,
+                _("the group “%(group)s” has case %(number)s twice.")
+                % {"group": self.group.title[:80], "number": number},
+            )
+        self.case = PCase(row.number, number, label)
+        self.group.cases.append(self.case)
 
     def add_option(self, row: RawRow):
         stars = self.stars_of(row)
@@ -191,8 +235,10 @@ class _Builder:
         if self.criterion is None:
             # R3: options directly under a group.
             title = _GROUP_NUMBER.sub("", self.group.title) or self.group.title
-            self.criterion = PCriterion(row.number, title, "", None, None, implicit=True)
+            self.criterion = PCriterion(row.number, title, "", None, None, implicit=True, case=self.case)
             self.group.criteria.append(self.criterion)
+            if self.case is not None:
+                self.case.criteria.append(self.criterion)
             self.note(row.number, _("options directly under the group form one criterion named after it (rule R3)."))
         points = _number(row.score)
         if points is not None and points < 0:
@@ -212,6 +258,7 @@ class _Builder:
                 for criterion in group.criteria:
                     self.fill_option_points(criterion)
                     self.fill_criterion_max(criterion, group)
+                group_cases_check(self, group)
                 self.fill_group_max(group)
             groups_total = sum((g.max_points for g in part.groups), Decimal(0))
             if groups_total != part.max_points:
@@ -223,7 +270,11 @@ class _Builder:
         total = sum((p.max_points for p in self.parts), Decimal(0))
         if total != SHEET_TOTAL:
             self.refuse(self.parts[0].row, _("the parts add up to %(total)s points, not 100.") % {"total": _fmt(total)})
-        return ParsedSheet(parts=self.parts, warnings=sorted(self.warnings, key=lambda w: w["row"] or 0))
+        choices = choices_build(self.parts)
+        best_check(self, self.parts, choices)
+        return ParsedSheet(
+            parts=self.parts, warnings=sorted(self.warnings, key=lambda w: w["row"] or 0), choices=choices
+        )
 
     # R2
     def fill_option_points(self, criterion: PCriterion):
@@ -267,9 +318,8 @@ class _Builder:
             )
 
     def fill_group_max(self, group: PGroup):
-        total = sum((c.max_points for c in group.criteria), Decimal(0))
         if group.max_points is None:
-            group.max_points = total
+            group.max_points = group_max_from_criteria(group)
             self.note(group.row, _("the group has no maximum; the sum of its criteria is used (rule R5)."))
 
 
