@@ -23,8 +23,9 @@ install: $(BIN)/.installed ## Create .venv and install the pinned requirements
 translations: install ## Compile the gettext catalogues (.po → .mo)
 	@DEBUG=1 $(BIN)/python manage.py compile_translations
 
-run: install translations ## Migrate, load the demo data and accounts (prints the logins), serve on http://127.0.0.1:8000
+run: install translations ## Migrate, load the official score sheets, the demo data and accounts (prints the logins), serve on http://127.0.0.1:8000
 	DEBUG=1 $(MANAGE) migrate --noinput
+	DEBUG=1 $(MANAGE) load_criteria
 	DEBUG=1 $(MANAGE) load_demo
 	DEBUG=1 $(MANAGE) runserver $(HOST):$(PORT)
 

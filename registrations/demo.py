@@ -1,17 +1,16 @@
-"""Demo score sheet, round and dossiers for `manage.py load_demo` (idempotent).
+"""Demo round and dossiers for `manage.py load_demo` (idempotent), scored on the official sheets.
 
-The sheet is the team's own simplified sheet (registrations/data/phieu-rut-gon-minh-hoa.csv),
-imported under a separate criteria version marked as an illustration — the official sheets are
-imported by staff (README, workflow). It becomes the active sheet only of the product sets
-that have none. The dossiers belong to the demo cooperative HTX Sinh Dược and go through the
-real services, so their timelines are genuine:
-- "Tinh dầu sả chanh": a draft, half filled in, for the cooperative manager to finish;
+The official sheets of Decision 148/2023 are loaded first (registrations.services.criteria — the
+same idempotent loader `make run` calls as `manage.py load_criteria`). The dossiers belong to
+the demo cooperative HTX Sinh Dược and go through the real services, so their timelines are
+genuine:
+- "Tinh dầu sả chanh": a draft on sheet 20 (essential oils), half filled in, for the
+  cooperative manager to finish;
 - "Muối ngâm chân thảo dược": an upgrade, returned once, resubmitted, checked and now before
   the demo round's council (the demo council member scores it).
 """
 
 import datetime
-from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
@@ -19,16 +18,13 @@ from django.core.files.base import ContentFile
 from cooperatives.models import Cooperative
 from ocop_portal.models import OutboundEmail
 from ocop_portal.uploads import document_clean
-from products.models import ClassificationScheme, Product
-from registrations.models import CriteriaVersion, DocumentType, Registration, Round, RoundMember, ScoreSheet
+from products.models import Product
+from registrations.models import DocumentType, Registration, Round, RoundMember
 from registrations.scoring import sheet_load
 from registrations.services import dossiers, workflow
-from registrations.services.sheets_import import score_sheet_import
+from registrations.services.criteria import criteria_sets_load
 
 DEMO_ORDER = 95  # after the demo accounts (accounts.demo, 90)
-SHEET_FILE = Path(__file__).parent / "data" / "phieu-rut-gon-minh-hoa.csv"
-VERSION_CODE = "minh-hoa-rut-gon"
-VERSION_NAME = "Phiếu rút gọn minh họa (không phải phiếu chính thức)"
 COOPERATIVE = "htx-sinh-duoc"
 MANAGER = "sinhduoc@demo.ocop.vn"
 COUNCIL = "hoidong@demo.ocop.vn"
@@ -46,7 +42,7 @@ def demo_load(*, stdout) -> None:
         stdout.write("Hồ sơ OCOP (dossiers): bỏ qua — thiếu tài khoản hoặc sản phẩm minh họa (accounts/products demo).")
         return
     first_email = OutboundEmail.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
-    sheets = demo_sheets_load(product_sets={p.product_set for p in products.values()})
+    loaded = sum(len(report.created) for report in criteria_sets_load())
     round_ = demo_round_load(council=users[COUNCIL])
     created = []
     manager, staff = users[MANAGER], users[STAFF]
@@ -57,28 +53,9 @@ def demo_load(*, stdout) -> None:
     # The demo's own workflow emails are not sent to anybody.
     OutboundEmail.objects.filter(pk__gt=first_email, status=OutboundEmail.Status.PENDING).delete()
     stdout.write(
-        f"Hồ sơ OCOP (dossiers): phiếu chấm minh họa cho {len(sheets)} bộ sản phẩm mới; "
+        f"Hồ sơ OCOP (dossiers): {loaded} phiếu chấm chính thức mới nạp; "
         f"{len(created)} hồ sơ tạo mới; đợt đánh giá: {round_.name}."
     )
-
-
-def demo_sheets_load(*, product_sets) -> list[ScoreSheet]:
-    """Import the illustration sheet for the product sets that have no active sheet yet."""
-    scheme = ClassificationScheme.objects.get(code="qd148-2023")
-    version, _created = CriteriaVersion.objects.get_or_create(
-        code=VERSION_CODE, defaults={"name": VERSION_NAME, "scheme": scheme, "valid_from": datetime.date(2026, 1, 1)}
-    )
-    data = SHEET_FILE.read_bytes()
-    created = []
-    for product_set in sorted(product_sets, key=lambda s: s.code):
-        if ScoreSheet.objects.filter(product_set=product_set, is_active=True).exists():
-            continue
-        if ScoreSheet.objects.filter(product_set=product_set, version=version).exists():
-            continue
-        created.append(
-            score_sheet_import(data=data, file_name=SHEET_FILE.name, product_set=product_set, version=version)
-        )
-    return created
 
 
 def demo_round_load(*, council) -> Round:
