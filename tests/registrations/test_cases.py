@@ -458,7 +458,10 @@ def test_self_assessment_page_asks_the_case_once_and_then_shows_only_its_criteri
     assert CaseAnswer.objects.get(scorecard__registration=registration).case == point
     assert _hidden_cases(second) == [str(community.pk)] * 3  # groups 8, 9 and 15
     assert f'value="{point.pk}" checked' in second
-    assert "Trường hợp áp dụng (đã chọn ở đầu phiếu): <strong>Trường hợp 2: Điểm dịch vụ du lịch</strong>" in second
+    assert (
+        f'Trường hợp áp dụng (đã chọn ở đầu phiếu): <strong data-case-chosen="{choice.pk}">'
+        "Trường hợp 2: Điểm dịch vụ du lịch</strong>"
+    ) in second
 
 
 @pytest.mark.django_db

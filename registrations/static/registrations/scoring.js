@@ -16,6 +16,10 @@
         block.querySelectorAll("fieldset.criterion").forEach(function (box) { box.disabled = hide; });
       });
       form.querySelectorAll('[data-case-prompt="' + id + '"]').forEach(function (el) { el.hidden = true; });
+      var label = form.querySelector('label[for="' + checked.id + '"]');
+      form.querySelectorAll('[data-case-chosen="' + id + '"]').forEach(function (el) {
+        el.textContent = label ? label.textContent : "";
+      });
       choiceBox.classList.remove("border-warning");
     }
     function update() {
