@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "registrations",
     "trainings",
     "fairs",
+    "salescentre",
     "showcase",
     "news",
 ]

@@ -28,6 +28,7 @@ urlpatterns += i18n_patterns(
     path("space/", include("cooperatives.urls")),
     path("dossiers/", include("registrations.urls")),
     path("news/", include("news.urls")),
+    path("", include("fairs.urls")),
     path("", include("showcase.urls")),
     prefix_default_language=False,
 )
