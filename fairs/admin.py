@@ -39,6 +39,7 @@ EVENT_FIELDSETS = [
 class EventAdminForm(forms.ModelForm):
     poster = ImageUploadField(label=capfirst(_("poster")), required=False)
     booth_plan = ImageUploadField(label=capfirst(_("booth plan")), required=False)
+    map_url = forms.URLField(label=capfirst(_("map link")), required=False, assume_scheme="https")
     support_budget_vnd = AmountField(label=capfirst(_("support budget (VND)")), required=False)
 
     class Meta:

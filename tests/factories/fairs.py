@@ -56,7 +56,7 @@ class ApplicationFactory(factory.django.DjangoModelFactory):
 
     event = factory.SubFactory(EventFactory)
     cooperative = factory.SubFactory("tests.factories.cooperatives.CooperativeFactory")
-    booth_type = factory.LazyAttribute(lambda o: o.event.booth_types.first())
+    booth_type = factory.LazyAttribute(lambda o: o.event.booth_types.order_by("pk").first())
     status = Application.Status.SUBMITTED
 
     @factory.post_generation

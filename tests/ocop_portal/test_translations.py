@@ -22,6 +22,7 @@ SOURCE_DIRS = [
     "registrations",
     "trainings",
     "fairs",
+    "salescentre",
     "showcase",
     "news",
     "templates",
