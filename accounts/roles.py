@@ -21,6 +21,7 @@ STAFF_APP_LABELS = [
     "registrations",
     "trainings",
     "fairs",
+    "salescentre",
     "showcase",
     "news",
 ]

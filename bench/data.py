@@ -67,6 +67,7 @@ def bench_data_load(*, cooperatives: int = 2000, products: int = 20000, reset: b
     """Create the synthetic registry unless it is already there. Returns what exists."""
     existing = Product.objects.filter(slug__startswith=SLUG_PREFIX).count()
     if existing == products and not reset:
+        _events(reset=False)
         _analyze()
         if stdout:
             stdout.write(f"bench data already there: {existing} products")
@@ -74,10 +75,18 @@ def bench_data_load(*, cooperatives: int = 2000, products: int = 20000, reset: b
     with transaction.atomic():
         _delete()
         _create(cooperatives=cooperatives, products=products)
+    _events(reset=True)
     _analyze()
     if stdout:
         stdout.write(f"bench data created: {cooperatives} producers, {products} certified products")
     return {"products": products, "created": True}
+
+
+def _events(*, reset: bool) -> None:
+    """The trade-promotion events and their exhibitors (fairs.bench)."""
+    from fairs.bench import bench_events_load
+
+    bench_events_load(products=Product.objects.filter(slug__startswith=SLUG_PREFIX).order_by("pk"), reset=reset)
 
 
 def _analyze():
@@ -92,6 +101,9 @@ def _analyze():
 
 
 def _delete():
+    from fairs.bench import bench_events_delete
+
+    bench_events_delete()
     bench_products = Product.objects.filter(slug__startswith=SLUG_PREFIX)
     ProductCode.objects.filter(product__in=bench_products).delete()
     Certificate.objects.filter(product__in=bench_products).delete()
@@ -200,7 +212,10 @@ def bench_targets(*, samples: int = 200) -> dict:
     step = max(1, len(rows) // samples)
     picked = rows[::step][:samples]
     food = ProductSet.objects.get(code="03", group__sector__scheme__is_current=True).group.sector_id
+    from fairs.bench import bench_event_targets
+
     return {
+        "events": bench_event_targets(),
         "products": [f"/products/{slug}/" for slug, _code in picked],
         "qr": [f"/q/{code}" for _slug, code in picked],
         "filtered": [f"/products/?stars=4&kind=htx&sector={food}", "/products/?stars=5&sort=name"],

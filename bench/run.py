@@ -206,6 +206,8 @@ def scenarios(targets: dict) -> list[tuple[str, list[str]]]:
         ("catalogue, searched", targets["searched"]),
         ("product page", targets["products"]),
         ("QR page", targets["qr"]),
+        ("event list", ["/events/"]),
+        ("event page", targets["events"]),
     ]
 
 

@@ -248,3 +248,69 @@ def review_summary(event) -> dict:
         "remaining": event.support_budget_vnd - used,
         "over_budget": used > event.support_budget_vnd,
     }
+
+
+# --- Matchmaking ------------------------------------------------------------------------------
+
+
+def buyer_requests(buyer):
+    from .models import MeetingRequest
+
+    return MeetingRequest.objects.filter(buyer=buyer).select_related("application__cooperative")
+
+
+def buyer_meetings(buyer):
+    from .models import Meeting
+
+    return (
+        Meeting.objects.filter(buyer=buyer)
+        .select_related("application__cooperative", "event")
+        .order_by("starts_at", "table_number")
+    )
+
+
+def matchmaking_overview(event) -> dict:
+    """The staff's matchmaking page: buyers by status, requests, the schedule grid (slots ×
+    tables) and the accepted requests that found no slot. A fixed number of queries."""
+    from .models import Buyer, Meeting, MeetingRequest
+    from .services.matchmaking import session_slots
+
+    buyers = list(
+        Buyer.objects.filter(event=event)
+        .annotate(
+            requests_count=Count("requests"),
+            accepted_count=Count("requests", filter=Q(requests__status="accepted")),
+        )
+        .order_by("status", "company", "pk")
+    )
+    requests = MeetingRequest.objects.filter(application__event=event).aggregate(
+        total=Count("pk"),
+        accepted=Count("pk", filter=Q(status="accepted")),
+        declined=Count("pk", filter=Q(status="declined")),
+        waiting=Count("pk", filter=Q(status="requested")),
+    )
+    meetings = list(
+        Meeting.objects.filter(event=event)
+        .select_related("buyer", "application__cooperative")
+        .order_by("starts_at", "table_number")
+    )
+    scheduled = {m.request_id for m in meetings}
+    unplaced = list(
+        MeetingRequest.objects.filter(
+            application__event=event, status="accepted", buyer__status="approved", application__status="accepted"
+        )
+        .exclude(pk__in=scheduled)
+        .select_related("buyer", "application__cooperative")
+    )
+    slots = session_slots(event)
+    tables = list(range(1, event.table_count + 1))
+    cell = {(timezone.localtime(m.starts_at), m.table_number): m for m in meetings}
+    grid = [{"start": start, "end": end, "cells": [cell.get((start, t)) for t in tables]} for start, end in slots]
+    return {
+        "buyers": buyers,
+        "requests": requests,
+        "meetings": meetings,
+        "unplaced": unplaced,
+        "grid": grid,
+        "tables": tables,
+    }

@@ -45,3 +45,47 @@ def sales_centre_summary(*, start, end) -> dict | None:
         "monthly_sales": monthly,
         "total_sales_vnd": sum(value for _month, value in monthly),
     }
+
+
+# --- Pages ------------------------------------------------------------------------------------
+
+
+def the_centre() -> SalesCentre | None:
+    return SalesCentre.objects.prefetch_related("photos").order_by("pk").first()
+
+
+def available_stock(centre):
+    """The products on sale at the centre now (stock above zero), with their producer."""
+    from .models import ProductStock
+
+    return (
+        ProductStock.objects.available()
+        .filter(centre=centre)
+        .select_related("product__cooperative__commune", "product__product_set")
+        .order_by("product__product_set__position", "product__name")
+    )
+
+
+def ledger_stock(centre, *, cooperative=None):
+    from .models import ProductStock
+
+    stock = ProductStock.objects.filter(centre=centre).select_related("product", "cooperative")
+    if cooperative is not None:
+        stock = stock.filter(cooperative=cooperative)
+    return stock.order_by("cooperative__name", "product__name")
+
+
+def recent_movements(centre, *, cooperative=None, limit=100):
+    movements = StockMovement.objects.filter(centre=centre).select_related(
+        "product", "cooperative", "created_by", "reverses", "reversed_by"
+    )
+    if cooperative is not None:
+        movements = movements.filter(cooperative=cooperative)
+    return movements.order_by("-occurred_on", "-pk")[:limit]
+
+
+def available_product_ids() -> set[int]:
+    """Products with stock at a sales centre (for the catalogue's facet)."""
+    from .models import ProductStock
+
+    return set(ProductStock.objects.available().values_list("product_id", flat=True))

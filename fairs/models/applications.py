@@ -67,7 +67,12 @@ class Application(TimeStampedModel):
     booth_number = models.CharField(_("booth number"), max_length=20, blank=True)
     reminder_sent_at = models.DateTimeField(_("reminder sent at"), null=True, blank=True, editable=False)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("sent by")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("sent by"),
     )
 
     objects = ApplicationQuerySet.as_manager()
@@ -180,7 +185,12 @@ class OutcomeReport(TimeStampedModel):
     new_buyers = models.PositiveIntegerField(_("new buyers contacted"), default=0)
     note = models.TextField(_("short note"), blank=True)
     reported_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("reported by")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("reported by"),
     )
 
     history = HistoricalRecords(excluded_fields=["updated_at"])

@@ -157,3 +157,42 @@ def outcome(request, cooperative, pk):
         {"application": application, "event": application.event, "form": form},
         status=400 if form.errors else 200,
     )
+
+
+@require_POST
+@space_view("fairs.apply")
+def request_answer(request, cooperative, pk, answer):
+    """The producer accepts or declines a buyer's request (another cooperative's answers 404)."""
+    from ..models import MeetingRequest
+    from ..services import matchmaking
+
+    meeting_request = get_object_or_404(
+        MeetingRequest.objects.select_related("application"), pk=pk, application__cooperative=cooperative
+    )
+    if answer not in ("accept", "decline"):
+        raise Http404
+    try:
+        matchmaking.request_answer(request=meeting_request, accept=answer == "accept", by=request.user)
+    except ApplicationError as error:
+        error_to_message(request, error)
+    else:
+        messages.success(request, _("Your answer has been saved."))
+    return redirect("fairs:application", pk=meeting_request.application_id)
+
+
+@require_GET
+@space_view("fairs.apply")
+def timetable(request, cooperative, pk):
+    application = _own_application(request, pk)
+    from django.shortcuts import render
+
+    return render(
+        request,
+        "fairs/timetable_print.html",
+        {
+            "event": application.event,
+            "title": cooperative.name,
+            "meetings": list(selectors.exhibitor_meetings(application)),
+            "side": "producer",
+        },
+    )
