@@ -3,10 +3,9 @@
 import rules
 
 from accounts.rules import is_alliance_staff
-from cooperatives.rules import belongs_to_cooperative, is_cooperative_member
+from cooperatives.rules import belongs_to_cooperative
 
 # Staff keep the consignment ledger and print the statements.
 rules.add_perm("salescentre.keep_ledger", is_alliance_staff)
 # A cooperative reads its own monthly statements in its space.
-rules.add_perm("salescentre.view_statements", is_cooperative_member)
-rules.add_perm("salescentre.view_statement_of", belongs_to_cooperative | is_alliance_staff)
+rules.add_perm("salescentre.view_statements", belongs_to_cooperative)
