@@ -272,11 +272,13 @@ def _poster(title: str, subtitle: str) -> ContentFile:
 
 def _booth_plan(count: int) -> ContentFile:
     """A simple drawn plan: numbered boxes in two rows."""
-    from PIL import Image, ImageDraw
+    from PIL import Image, ImageDraw, ImageFont
 
     width, height = 1200, 520
     image = Image.new("RGB", (width, height), "white")
     draw = ImageDraw.Draw(image)
+    font = ImageFont.load_default(size=44)
+    draw.text((40, 8), "Sơ đồ gian hàng (minh họa)", fill=(90, 90, 90), font=ImageFont.load_default(size=28))
     per_row = (count + 1) // 2
     box = (width - 80) // per_row
     for index in range(count):
@@ -284,7 +286,7 @@ def _booth_plan(count: int) -> ContentFile:
         x, y = 40 + col * box, 60 + row * 240
         draw.rectangle([x, y, x + box - 10, y + 160], outline=(31, 111, 67), width=4)
         label = f"{'AB'[row]}{col + 1:02d}"
-        draw.text((x + 12, y + 12), label, fill=(20, 80, 47))
+        draw.text((x + 16, y + 50), label, fill=(20, 80, 47), font=font)
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
     return ContentFile(buffer.getvalue(), name="booth-plan.png")

@@ -12,6 +12,11 @@ from .services.applications import MAX_BOOTH_STAFF, SupportWanted
 BOOTH_STAFF_ROWS = 3
 
 
+def _unbound(args, kwargs) -> bool:
+    """No data given (GET): the form shows the record's current values."""
+    return (args[0] if args else kwargs.get("data")) is None
+
+
 class ProductChoiceField(forms.ModelMultipleChoiceField):
     def __init__(self, *args, verdicts=None, **kwargs):
         self.verdicts = verdicts or {}
@@ -47,7 +52,7 @@ class ApplicationForm(forms.Form):
     )
 
     def __init__(self, *args, event: Event, cooperative, application: Application | None = None, **kwargs):
-        if application is not None and not kwargs.get("data") and not args:
+        if application is not None and _unbound(args, kwargs):
             kwargs["initial"] = self.initial_from(application)
         super().__init__(*args, **kwargs)
         self.event = event
@@ -157,7 +162,7 @@ class OutcomeForm(forms.Form):
     note = forms.CharField(label=_("Short note"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
     def __init__(self, *args, report=None, **kwargs):
-        if report is not None and not args and not kwargs.get("data"):
+        if report is not None and _unbound(args, kwargs):
             kwargs["initial"] = {field: getattr(report, field) for field in self.base_fields}
         super().__init__(*args, **kwargs)
         for name in ("contracts_count", "new_buyers"):

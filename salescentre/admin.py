@@ -50,9 +50,16 @@ class CentreForm(forms.ModelForm):
 @admin.register(SalesCentre)
 class SalesCentreAdmin(RegistryAdminMixin, SimpleHistoryAdmin):
     form = CentreForm
-    list_display = ["name", "address", "opened_on"]
+    list_display = ["name", "address", "opened_on", "ledger_link"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [PhotoInline]
+
+    @admin.display(description=_("Consignment ledger"))
+    def ledger_link(self, obj):
+        from django.urls import reverse
+        from django.utils.html import format_html
+
+        return format_html('<a href="{}">{}</a>', reverse("salescentre:ledger"), _("Open the ledger"))
 
 
 class ReadOnly(admin.ModelAdmin):

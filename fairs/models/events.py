@@ -168,7 +168,7 @@ class BoothType(models.Model):
     class Meta:
         verbose_name = _("booth type")
         verbose_name_plural = _("booth types")
-        ordering = ["event", "kind"]
+        ordering = ["event", "pk"]
         constraints = [models.UniqueConstraint(fields=["event", "kind"], name="booth_type_once_per_event")]
 
     def __str__(self):

@@ -350,3 +350,16 @@ def test_decisions_refresh_the_cached_public_page(client, staff_user):
     assert "HTX Mới Được Nhận" not in anonymous.get(event.get_absolute_url()).content.decode()
     services.application_decide(application=application, decision="accepted", by=staff_user)
     assert "HTX Mới Được Nhận" in anonymous.get(event.get_absolute_url()).content.decode()
+
+
+def test_the_edit_form_shows_the_application_as_it_is(member_client):
+    application = ApplicationFactory(
+        cooperative=_cooperative(member_client), booth_staff=[{"name": "Lò Thị Mai", "phone": "0912000111"}]
+    )
+    product = application.shown_products.get().product
+
+    form = member_client.get(reverse("fairs:application_edit", args=[application.pk])).context["form"]
+
+    assert [p.pk for p in form["products"].value()] == [product.pk] or form["products"].value() == [product.pk]
+    assert form["booth_type"].value() == application.booth_type_id
+    assert form["person_0_name"].value() == "Lò Thị Mai"
