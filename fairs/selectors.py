@@ -19,6 +19,17 @@ def _in_period(queryset, *, start: datetime.date, end: datetime.date, prefix: st
     ).exclude(**{f"{prefix}status": Event.Status.CANCELLED})
 
 
+def _totals() -> dict:
+    """The outcome figures summed over outcome reports (and how many reports)."""
+    return {
+        "sales_vnd": Coalesce(Sum("sales_vnd"), 0),
+        "contracts_count": Coalesce(Sum("contracts_count"), 0),
+        "contracts_value_vnd": Coalesce(Sum("contracts_value_vnd"), 0),
+        "new_buyers": Coalesce(Sum("new_buyers"), 0),
+        "reports": Count("pk"),
+    }
+
+
 def participations(*, start, end, cooperatives=None, kinds=None):
     """Accepted applications (the cooperative took or takes part) to events not cancelled whose
     first day falls in [start, end]; `kinds` limits the events to those Event.Kind values."""
@@ -46,13 +57,7 @@ def outcome_totals(*, start, end, cooperatives=None) -> dict:
     )
     if cooperatives is not None:
         reports = reports.filter(application__cooperative__in=cooperatives)
-    totals = reports.aggregate(
-        sales_vnd=Coalesce(Sum("sales_vnd"), 0),
-        contracts_count=Coalesce(Sum("contracts_count"), 0),
-        contracts_value_vnd=Coalesce(Sum("contracts_value_vnd"), 0),
-        new_buyers=Coalesce(Sum("new_buyers"), 0),
-        reports=Count("pk"),
-    )
+    totals = reports.aggregate(**_totals())
     return {key: int(value) for key, value in totals.items()}
 
 
@@ -93,11 +98,7 @@ def exhibitors(event):
 def event_outcome_totals(event) -> dict:
     """The outcome totals of one event (one query)."""
     totals = OutcomeReport.objects.filter(application__event=event, application__status="accepted").aggregate(
-        sales_vnd=Coalesce(Sum("sales_vnd"), 0),
-        contracts_count=Coalesce(Sum("contracts_count"), 0),
-        contracts_value_vnd=Coalesce(Sum("contracts_value_vnd"), 0),
-        new_buyers=Coalesce(Sum("new_buyers"), 0),
-        reports=Count("pk"),
+        **_totals()
     )
     return {key: int(value) for key, value in totals.items()}
 
@@ -120,13 +121,7 @@ def published_totals(events) -> dict[int, dict]:
     rows = (
         OutcomeReport.objects.filter(application__event_id__in=ids, application__status="accepted")
         .values("application__event_id")
-        .annotate(
-            sales_vnd=Coalesce(Sum("sales_vnd"), 0),
-            contracts_count=Coalesce(Sum("contracts_count"), 0),
-            contracts_value_vnd=Coalesce(Sum("contracts_value_vnd"), 0),
-            new_buyers=Coalesce(Sum("new_buyers"), 0),
-            reports=Count("pk"),
-        )
+        .annotate(**_totals())
     )
     return {row.pop("application__event_id"): row for row in rows}
 
