@@ -31,7 +31,7 @@ class Application(TimeStampedModel):
         ACCEPTED = "accepted", _("Accepted")
         RESERVE = "reserve", _("On the reserve list")
         REFUSED = "refused", _("Refused")
-        WITHDRAWN = "withdrawn", _("Withdrawn")
+        WITHDRAWN = "withdrawn", pgettext_lazy("fair application", "Withdrawn")
 
     COOPERATIVE_LABELS = {
         Status.SUBMITTED: pgettext_lazy("cooperative", "Sent — waiting for the Alliance's decision"),
@@ -146,7 +146,7 @@ class ApplicationLog(models.Model):
     class Action(models.TextChoices):
         SUBMITTED = "submitted", _("Applied")
         EDITED = "edited", _("Edited")
-        WITHDRAWN = "withdrawn", _("Withdrawn")
+        WITHDRAWN = "withdrawn", pgettext_lazy("fair application", "Withdrawn")
         ACCEPTED = "accepted", _("Accepted")
         RESERVE = "reserve", _("Put on the reserve list")
         REFUSED = "refused", _("Refused")
