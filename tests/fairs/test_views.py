@@ -363,3 +363,32 @@ def test_the_edit_form_shows_the_application_as_it_is(member_client):
     assert form["products"].value() == [product.pk]
     assert form["booth_type"].value() == application.booth_type_id
     assert form["person_0_name"].value() == "Lò Thị Mai"
+
+
+def test_the_dashboard_panel_lists_open_events_and_ours(member_client):
+    EventFactory(name="Hội chợ còn nhận đơn")
+    ApplicationFactory(
+        cooperative=_cooperative(member_client), event=EventFactory(name="Hội chợ đã đăng ký"), status="accepted"
+    )
+
+    page = member_client.get(reverse("cooperatives:dashboard")).content.decode()
+
+    assert "Hội chợ còn nhận đơn" in page and "Hội chợ đã đăng ký" in page
+
+
+def test_the_space_list_runs_the_same_queries_for_3_or_30_applications(member_client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def make(n):
+        for _ in range(n):
+            ApplicationFactory(cooperative=_cooperative(member_client))
+
+    make(3)
+    member_client.get(reverse("fairs:space"))
+    with CaptureQueriesContext(connection) as few:
+        member_client.get(reverse("fairs:space"))
+    make(27)
+    with CaptureQueriesContext(connection) as many:
+        member_client.get(reverse("fairs:space"))
+    assert len(few) == len(many)
