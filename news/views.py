@@ -18,7 +18,7 @@ PAGE_SIZE = 12
 def article_list(request):
     articles = selectors.article_list()
     tag = None
-    tag_slug = request.GET.get("tag", "")
+    tag_slug = request.GET.get("tag", "").strip()
     if tag_slug:
         tag = Tag.objects.filter(slug=tag_slug).first()
         articles = articles.filter(tags=tag) if tag else articles.none()
