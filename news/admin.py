@@ -1,9 +1,9 @@
 from django.contrib import admin, messages
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from .models import Article, Tag
+from .services import article_delete, article_publish, article_save, article_unpublish
 
 
 @admin.register(Tag)
@@ -32,19 +32,18 @@ class ArticleAdmin(admin.ModelAdmin):
     ]
 
     def save_model(self, request, obj, form, change):
-        if not obj.author_id:
-            obj.author = request.user
-        super().save_model(request, obj, form, change)
+        article_save(article=obj, by=request.user)
+
+    def delete_model(self, request, obj):
+        article_delete(article=obj)
+
+    def delete_queryset(self, request, queryset):
+        for article in queryset:
+            article_delete(article=article)
 
     @admin.action(description=_("Publish the selected articles"), permissions=["change"])
     def publish(self, request, queryset):
-        count = 0
-        for article in queryset.exclude(status=Article.Status.PUBLISHED):
-            article.status = Article.Status.PUBLISHED
-            if article.published_at > timezone.now():
-                article.published_at = timezone.now()
-            article.save(update_fields=["status", "published_at", "updated_at", "body"])
-            count += 1
+        count = sum(article_publish(article=article) for article in queryset)
         self.message_user(
             request,
             ngettext("%(count)d article published.", "%(count)d articles published.", count) % {"count": count},
@@ -53,11 +52,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Move the selected articles back to draft"), permissions=["change"])
     def unpublish(self, request, queryset):
-        count = 0
-        for article in queryset.filter(status=Article.Status.PUBLISHED):
-            article.status = Article.Status.DRAFT
-            article.save(update_fields=["status", "updated_at", "body"])
-            count += 1
+        count = sum(article_unpublish(article=article) for article in queryset)
         self.message_user(
             request,
             ngettext("%(count)d article moved to draft.", "%(count)d articles moved to draft.", count)

@@ -9,15 +9,18 @@ form on product pages). The stored copy has the token replaced by a placeholder,
 puts a fresh token for *this* visitor in its place (setting the CSRF cookie as usual), so a
 cached page never hands one visitor's token to another.
 
-Any save of a product, certificate, producer, photo or article bumps the generation, so staff
-edits show at once instead of after the cache lifetime (see `showcase.signals`)."""
+Every write to public data calls `public_pages_invalidate()`, which bumps the generation, so
+staff edits show at once instead of after the cache lifetime. It is best-effort: a cache outage
+is logged and never undoes nor refuses the write (the pages then refresh within their lifetime)."""
 
 import hashlib
+import logging
 import re
 from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.utils.translation import get_language
@@ -27,12 +30,31 @@ CSRF_PLACEHOLDER = "__ocop_csrf_token__"
 _CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
-def bump_generation() -> None:
-    """Make every cached public page stale (called when public data changes)."""
+logger = logging.getLogger(__name__)
+
+
+def _generation_bump() -> None:
     try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 1, None)
+        try:
+            cache.incr(GENERATION_KEY)
+        except ValueError:  # no generation stored yet
+            cache.set(GENERATION_KEY, 1, None)
+    except Exception:
+        # Best-effort by design: a cache (Redis) outage must never refuse or roll back the write
+        # that called us; the stale pages expire within PUBLIC_PAGE_CACHE_SECONDS.
+        logger.warning("Public page cache not invalidated (cache unavailable)", exc_info=True)
+
+
+def public_pages_invalidate() -> None:
+    """Make every cached public page stale: the one invalidation of the public-page cache.
+
+    Call it from every service that changes what the public pages show (products, photos,
+    certificates, producers, articles, featured products), bulk `.update()` writes included.
+    It bumps the generation now and again once the surrounding transaction commits, so a page
+    rendered meanwhile from the old rows cannot be stored as current. Never raises: a cache
+    error is logged as a warning."""
+    _generation_bump()
+    transaction.on_commit(_generation_bump)
 
 
 def _cacheable_request(request) -> bool:

@@ -1,14 +1,13 @@
 """Keeps the showcase in step with the registry: a new product gets its permanent QR code, and
 any change to public data makes the cached public pages stale."""
 
-from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 from cooperatives.models import Cooperative
 from products.models import Certificate, Product, ProductPhoto
 
-from .cache import bump_generation
+from .cache import public_pages_invalidate
 from .models import FeaturedProduct
 from .services import product_code_ensure
 
@@ -23,10 +22,7 @@ PUBLIC_MODELS = [Product, Certificate, Cooperative, ProductPhoto, FeaturedProduc
 
 
 def _public_data_changed(sender, **kwargs):
-    # Now, and again after the commit, so that a page rendered meanwhile from the old data
-    # cannot be stored as up to date.
-    bump_generation()
-    transaction.on_commit(bump_generation)
+    public_pages_invalidate()
 
 
 for _model in PUBLIC_MODELS:

@@ -11,13 +11,15 @@ from ocop_portal.dates import months_after
 from ocop_portal.errors import ApplicationError, raise_validation
 from products.models import Certificate, Product, default_valid_until
 from registrations.messages import CERTIFICATE as M
+from showcase.cache import public_pages_invalidate
 
 
 def product_sync_stars(*, product_id: int) -> Product | None:
     """Recompute a product's public stars from its valid certificate (the newest if several).
 
-    Side effects: updates Product.stars and Product.certified_at. Called whenever a
-    certificate is saved or deleted, and by the nightly expiry task."""
+    Side effects: updates Product.stars and Product.certified_at, and invalidates the public
+    pages when they changed. Called whenever a certificate is saved or deleted, and by the
+    nightly expiry task."""
     with transaction.atomic():
         product = Product.objects.select_for_update().filter(pk=product_id).first()
         if product is None:
@@ -30,6 +32,7 @@ def product_sync_stars(*, product_id: int) -> Product | None:
                 stars=stars, certified_at=certified_at, updated_at=timezone.now()
             )
             product.stars, product.certified_at = stars, certified_at
+            public_pages_invalidate()  # a bulk update: no save() tells the cache
         return product
 
 
@@ -37,7 +40,8 @@ def certificates_expire(*, today=None) -> list[int]:
     """Mark every valid certificate whose validity has ended as expired.
 
     Safe to run twice: the second run finds nothing. Side effects: updates certificates'
-    status and the stars of their products. Returns the ids marked."""
+    status and the stars of their products, and invalidates the public pages (the QR page
+    shows a certificate's status). Returns the ids marked."""
     today = today or timezone.localdate()
     with transaction.atomic():
         expired = list(
@@ -48,6 +52,8 @@ def certificates_expire(*, today=None) -> list[int]:
         Certificate.objects.filter(pk__in=[pk for pk, _product_id in expired]).update(
             status=Certificate.Status.EXPIRED, updated_at=timezone.now()
         )
+        if expired:
+            public_pages_invalidate()
     for product_id in {product_id for _pk, product_id in expired}:
         product_sync_stars(product_id=product_id)
     return [pk for pk, _product_id in expired]

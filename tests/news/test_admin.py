@@ -65,3 +65,14 @@ def test_admin_lists_and_searches_articles(staff_client, db):
     response = staff_client.get(reverse("admin:news_article_changelist"), {"q": "tập huấn"})
 
     assert [a.title for a in response.context["cl"].result_list] == ["Tập huấn OCOP"]
+
+
+def test_admin_unpublish_action_moves_published_articles_back_to_draft(staff_client, db):
+    article = ArticleFactory()
+
+    staff_client.post(
+        reverse("admin:news_article_changelist"), {"action": "unpublish", "_selected_action": [article.pk]}
+    )
+
+    article.refresh_from_db()
+    assert article.status == Article.Status.DRAFT

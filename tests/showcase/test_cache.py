@@ -111,3 +111,76 @@ def test_page_cache_can_be_turned_off(client, certified_product, settings):
     response = client.get(reverse("showcase:catalogue"))
 
     assert "X-Page-Cache" not in response
+
+
+class _BrokenCache:
+    """A cache whose server is down: every call raises as django-redis/redis-py does."""
+
+    def __getattr__(self, name):
+        import redis
+
+        def fail(*args, **kwargs):
+            raise redis.exceptions.ConnectionError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
+
+        return fail
+
+
+def test_public_pages_invalidate_when_the_cache_is_down_logs_a_warning_and_does_not_raise(
+    monkeypatch, caplog, db, django_capture_on_commit_callbacks
+):
+    from showcase import cache as page_cache
+
+    monkeypatch.setattr(page_cache, "cache", _BrokenCache())
+
+    with django_capture_on_commit_callbacks(execute=True):
+        page_cache.public_pages_invalidate()
+
+    assert [(r.levelname, r.getMessage()) for r in caplog.records] == [
+        ("WARNING", "Public page cache not invalidated (cache unavailable)")
+    ] * 2  # now and after the commit
+
+
+def test_issuing_a_certificate_when_the_cache_is_down_saves_it(monkeypatch, db, django_capture_on_commit_callbacks):
+    import datetime
+    from decimal import Decimal
+
+    from products.models import Certificate
+    from products.services.certificates import certificate_issue
+    from showcase import cache as page_cache
+    from tests.factories import ProductFactory
+
+    product = ProductFactory()
+    monkeypatch.setattr(page_cache, "cache", _BrokenCache())
+
+    with django_capture_on_commit_callbacks(execute=True):
+        certificate = certificate_issue(
+            product=product,
+            stars=4,
+            score=Decimal("75"),
+            decision_number="9/QĐ-UBND",
+            decision_date=datetime.date.today() - datetime.timedelta(days=1),
+        )
+
+    assert Certificate.objects.filter(pk=certificate.pk).exists()
+    product.refresh_from_db()
+    assert product.stars == 4
+
+
+def test_the_nightly_expiry_refreshes_the_cached_pages_at_once(client, certified_product):
+    import datetime
+
+    from products.models import Certificate
+    from products.services import certificates_expire
+
+    url = reverse("showcase:catalogue") + "?stars=4"
+    client.get(url)
+    assert certified_product.name in client.get(url).content.decode()
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    # Its validity ended yesterday; until tonight's run the row still says "valid", 4 stars.
+    Certificate.objects.filter(product=certified_product).update(
+        valid_until=datetime.date.today() - datetime.timedelta(days=1)
+    )
+
+    certificates_expire()
+
+    assert certified_product.name not in client.get(url).content.decode()

@@ -17,7 +17,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         from bench.data import bench_data_load, bench_targets
-        from showcase.cache import bump_generation
+        from showcase.cache import public_pages_invalidate
 
         bench_data_load(
             cooperatives=options["cooperatives"],
@@ -25,7 +25,7 @@ class Command(BaseCommand):
             reset=options["reset"],
             stdout=self.stdout,
         )
-        bump_generation()
+        public_pages_invalidate()
         if options["targets"]:
             with open(options["targets"], "w", encoding="utf-8") as handle:
                 json.dump(bench_targets(), handle, ensure_ascii=False, indent=1)
