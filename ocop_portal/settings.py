@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "trainings",
     "fairs",
     "salescentre",
+    "plans",
     "showcase",
     "news",
 ]

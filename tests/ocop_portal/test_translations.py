@@ -24,6 +24,7 @@ SOURCE_DIRS = [
     "trainings",
     "fairs",
     "salescentre",
+    "plans",
     "showcase",
     "news",
     "templates",
