@@ -169,7 +169,8 @@ AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
-AXES_IPWARE_PROXY_COUNT = env.int("PROXY_COUNT", default=0)
+# Who the visitor is: one function for axes and the portal's rate limits (see PROXY_COUNT).
+AXES_CLIENT_IP_CALLABLE = "ocop_portal.ratelimit.client_ip"
 AXES_VERBOSE = False
 # "User@X.vn" and "user@x.vn" are one account: count their failures together.
 AXES_USERNAME_CALLABLE = "accounts.throttling.axes_username"
@@ -259,7 +260,12 @@ CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env.bool("BEHIND_PROXY", True) else None
+# Only behind a proxy that sets X-Forwarded-Proto itself (and overwrites what a client sent) may
+# the header be trusted; otherwise anyone could claim a request came over HTTPS.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env.bool("BEHIND_PROXY", default=False) else None
+# How many reverse proxies append to X-Forwarded-For in front of the portal (nginx alone: 1).
+# 0 (the default) trusts no forwarded header: the connection's address is the client's.
+PROXY_COUNT = env.int("PROXY_COUNT", default=0)
 if not DEBUG:
     SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
     SESSION_COOKIE_SECURE = True

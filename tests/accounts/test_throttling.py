@@ -108,3 +108,41 @@ def test_a_successful_login_clears_earlier_failures(client, owner):
         login(client, "chu@htx.vn", "sai")
 
     assert login(client, "chu@htx.vn", PASSWORD).status_code == 302
+
+
+# --- Behind the proxy (PROXY_COUNT) -----------------------------------------------------------
+
+PROXY = "10.0.0.254"
+
+
+def login_via_proxy(client, email, password, client_address):
+    return client.post(
+        reverse("accounts:login"),
+        {"username": email, "password": password},
+        REMOTE_ADDR=PROXY,
+        HTTP_X_FORWARDED_FOR=client_address,
+    )
+
+
+def test_behind_the_proxy_a_flood_from_one_client_locks_only_that_client(client, owner, settings):
+    settings.PROXY_COUNT = 1
+    for i in range(5):  # one visitor tries five accounts
+        login_via_proxy(client, f"khac{i}@htx.vn", "sai", "6.6.6.6, 203.0.113.50")
+
+    flooder = login_via_proxy(client, "chu@htx.vn", PASSWORD, "203.0.113.50")
+    someone_else = login_via_proxy(client, "chu@htx.vn", PASSWORD, "198.51.100.20")
+
+    assert flooder.status_code == 429
+    assert someone_else.status_code == 302
+    assert set(AccessAttempt.objects.values_list("ip_address", flat=True)) == {"203.0.113.50"}
+
+
+def test_without_a_configured_proxy_a_forged_header_changes_nothing(client, owner, settings):
+    settings.PROXY_COUNT = 0
+    for i in range(5):  # the attacker writes a new address in the header each time
+        login_via_proxy(client, f"khac{i}@htx.vn", "sai", f"203.0.113.{i + 1}")
+
+    response = login_via_proxy(client, "chu@htx.vn", PASSWORD, "198.51.100.20")
+
+    assert response.status_code == 429
+    assert set(AccessAttempt.objects.values_list("ip_address", flat=True)) == {PROXY}

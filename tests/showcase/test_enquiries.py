@@ -137,3 +137,28 @@ def test_staff_see_every_enquiry_in_the_admin(staff_client, product):
     assert response.status_code == 200
     html = response.content.decode()
     assert "Người mua A" in html and "Người mua B" in html
+
+
+def test_enquiry_rate_limit_behind_the_proxy_counts_per_client(client, product, settings):
+    settings.SHOWCASE_ENQUIRY_RATE_LIMIT = 2
+    settings.PROXY_COUNT = 1
+    proxy = {"REMOTE_ADDR": "10.0.0.254"}
+    for _ in range(2):
+        client.post(product.get_absolute_url(), VALID, HTTP_X_FORWARDED_FOR="203.0.113.7", **proxy)
+
+    refused = client.post(product.get_absolute_url(), VALID, HTTP_X_FORWARDED_FOR="1.2.3.4, 203.0.113.7", **proxy)
+    other_client = client.post(product.get_absolute_url(), VALID, HTTP_X_FORWARDED_FOR="203.0.113.8", **proxy)
+
+    assert refused.status_code == 429
+    assert other_client.status_code == 302
+
+
+def test_enquiry_rate_limit_ignores_a_forged_header_without_a_configured_proxy(client, product, settings):
+    settings.SHOWCASE_ENQUIRY_RATE_LIMIT = 2
+    settings.PROXY_COUNT = 0
+    for i in range(2):
+        client.post(product.get_absolute_url(), VALID, REMOTE_ADDR="203.0.113.7", HTTP_X_FORWARDED_FOR=f"1.1.1.{i}")
+
+    refused = client.post(product.get_absolute_url(), VALID, REMOTE_ADDR="203.0.113.7", HTTP_X_FORWARDED_FOR="9.9.9.9")
+
+    assert refused.status_code == 429
