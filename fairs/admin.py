@@ -12,10 +12,10 @@ from simple_history.admin import SimpleHistoryAdmin
 from ocop_portal.errors import ApplicationError
 from ocop_portal.uploads import ImageUploadField
 from products.admin_kit import AmountField, RegistryAdminMixin, RegistryInlineMixin
+from showcase.cache import public_pages_invalidate
 
 from .models import Application, ApplicationLog, BoothType, Buyer, Event, EventSupport, Meeting, OutcomeReport
 from .services.applications import event_booth_count_check
-from .services.common import public_pages_changed
 
 EVENT_FIELDSETS = [
     (None, {"fields": ["kind", "name", "slug", "status", "description", "poster"]}),
@@ -88,7 +88,7 @@ class EventAdmin(RegistryAdminMixin, SimpleHistoryAdmin):
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
-        public_pages_changed()
+        public_pages_invalidate()
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from accounts.rules import is_alliance_staff
 from ocop_portal.errors import ApplicationError
+from showcase.cache import public_pages_invalidate
 
 from .models import ProductStock, SalesCentre, StockMovement
 
@@ -70,14 +71,8 @@ def _append(*, stock: ProductStock, movement: StockMovement) -> StockMovement:
         stock.agreed_price_vnd = movement.unit_price_vnd
         fields.append("agreed_price_vnd")
     stock.save(update_fields=fields)
-    transaction.on_commit(_public_data_changed)
+    public_pages_invalidate()
     return movement
-
-
-def _public_data_changed():
-    from showcase.cache import bump_generation
-
-    bump_generation()
 
 
 def movement_record(

@@ -12,11 +12,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ocop_portal.errors import ApplicationError, raise_validation
+from showcase.cache import public_pages_invalidate
 
 from .. import eligibility
 from ..models import Application, ApplicationLog, ApplicationProduct, ApplicationSupport, Event, OutcomeReport
 from . import notify
-from .common import public_pages_changed, require_staff
+from .common import require_staff
 
 S = Application.Status
 MAX_PRODUCTS = 10
@@ -200,7 +201,7 @@ def application_update(
         _write_supports(application=locked, event=event, booth_type=booth_type, supports=list(supports))
         _log(locked, ApplicationLog.Action.EDITED, by=by)
         if locked.status == S.ACCEPTED:
-            public_pages_changed()
+            public_pages_invalidate()
     return locked
 
 
@@ -222,7 +223,7 @@ def application_withdraw(*, application, by, note: str = "") -> Application:
         _log(locked, ApplicationLog.Action.WITHDRAWN, by=by, note=note.strip())
         notify.application_withdrawn(application=locked)
         if was_accepted:
-            public_pages_changed()
+            public_pages_invalidate()
     return locked
 
 
@@ -279,7 +280,7 @@ def application_decide(*, application, decision: str, note: str = "", by) -> App
         _log(locked, DECISIONS[decision], by=by, note=note)
         notify.application_decided(application=locked)
         if was_accepted or decision == S.ACCEPTED:
-            public_pages_changed()
+            public_pages_invalidate()
     return locked
 
 
@@ -326,7 +327,7 @@ def booths_allocate(*, event: Event, numbers: dict[int, str], by) -> list[Applic
                 notify.booth_allocated(application=application)
             changed.append(application)
         if changed:
-            public_pages_changed()
+            public_pages_invalidate()
     return changed
 
 
@@ -384,7 +385,7 @@ def outcome_report(*, application, values: dict, by) -> OutcomeReport:
         report.save()
         _log(locked, ApplicationLog.Action.OUTCOME, by=by)
         if locked.event.outcomes_published:
-            public_pages_changed()
+            public_pages_invalidate()
     return report
 
 
@@ -404,7 +405,7 @@ def outcome_correct(*, report: OutcomeReport, values: dict, note: str, by) -> Ou
         locked.save()
         _log(locked.application, ApplicationLog.Action.OUTCOME_CORRECTED, by=by, note=note.strip())
         if locked.application.event.outcomes_published:
-            public_pages_changed()
+            public_pages_invalidate()
     return locked
 
 

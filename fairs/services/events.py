@@ -2,14 +2,16 @@
 
 from django.db import transaction
 
+from showcase.cache import public_pages_invalidate
+
 from ..models import Event
-from .common import public_pages_changed, require_staff
+from .common import require_staff
 
 
 def _save(event: Event, fields: list[str], *, by) -> None:
     event._history_user = by  # django-simple-history records who changed it
     event.save(update_fields=[*fields, "updated_at"])
-    public_pages_changed()
+    public_pages_invalidate()
 
 
 def booth_plan_set(*, event: Event, image, by) -> Event:
