@@ -363,3 +363,62 @@ class SupportNote(TimeStampedModel):
 
     def __str__(self):
         return self.text[:60]
+
+
+class PersonQuerySet(models.QuerySet):
+    def current(self):
+        """People still with the cooperative."""
+        return self.filter(is_active=True)
+
+    def leaders(self):
+        return self.filter(is_active=True, is_leader=True)
+
+
+class Person(TimeStampedModel):
+    """A named person of a cooperative (its leader, a member, an employee) who can be signed up
+    for a training. At most one current person is the cooperative's leader: changing the leader
+    (cooperatives.people.person_make_leader) moves the flag, and the history keeps who led when.
+    A person need not have an account; `user` links one when they do."""
+
+    cooperative = models.ForeignKey(
+        Cooperative, on_delete=models.CASCADE, related_name="people", verbose_name=_("cooperative")
+    )
+    full_name = models.CharField(_("full name"), max_length=150)
+    position = models.CharField(_("position"), max_length=100, blank=True, help_text=_("e.g. Giám đốc, thành viên"))
+    is_leader = models.BooleanField(
+        _("leader of the cooperative"), default=False, help_text=_("The director or head who should be trained.")
+    )
+    sex = models.CharField(_("sex"), max_length=10, choices=Cooperative.Sex.choices, blank=True)
+    birth_year = models.PositiveSmallIntegerField(
+        _("year of birth"), null=True, blank=True, validators=[MinValueValidator(1900), MaxValueValidator(2100)]
+    )
+    phone = models.CharField(_("phone"), max_length=20, blank=True, validators=[validate_phone])
+    email = models.EmailField(_("email"), blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="people",
+        verbose_name=_("account"),
+    )
+    is_active = models.BooleanField(_("still with the cooperative"), default=True)
+
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+    objects = PersonQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["cooperative", "-is_leader", "full_name", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cooperative"],
+                condition=models.Q(is_leader=True, is_active=True),
+                name="person_one_current_leader",
+                violation_error_message=_("This cooperative already has a leader."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.full_name

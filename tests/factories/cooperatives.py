@@ -24,3 +24,15 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory("tests.factories.accounts.UserFactory")
     cooperative = factory.SubFactory(CooperativeFactory)
     role = Membership.Role.MANAGER
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    """A person of a cooperative (not its leader unless is_leader=True)."""
+
+    class Meta:
+        model = "cooperatives.Person"
+
+    cooperative = factory.SubFactory(CooperativeFactory)
+    full_name = factory.Sequence(lambda n: f"Trần Thị Học Viên {n}")
+    position = "Thành viên"
+    phone = "0987654321"
