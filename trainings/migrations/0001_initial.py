@@ -33,7 +33,7 @@ class Migration(migrations.Migration):
                         verbose_name="counts toward the leaders' target",
                     ),
                 ),
-                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="position")),
+                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="display order")),
                 ("is_active", models.BooleanField(default=True, verbose_name="in use")),
             ],
             options={

@@ -23,7 +23,7 @@ class Topic(models.Model):
         default=False,
         help_text=_("A leader who attends a course on this topic counts as trained."),
     )
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    position = models.PositiveSmallIntegerField(_("display order"), default=0)
     is_active = models.BooleanField(_("in use"), default=True)
 
     class Meta:
