@@ -47,7 +47,7 @@ messages: install ## Extract new strings into each app's Vietnamese catalogue
 	DEBUG=1 $(MANAGE) makemessages -l vi --no-location --no-wrap --ignore=.venv --ignore=staticfiles --ignore=tests
 
 check-deploy: install ## Django's deployment checklist with production-like settings
-	DEBUG=0 SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))') ALLOWED_HOSTS=ocop.example.vn $(MANAGE) check --deploy --fail-level WARNING
+	DEBUG=0 REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/0} SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))') ALLOWED_HOSTS=ocop.example.vn $(MANAGE) check --deploy --fail-level WARNING
 
 bench: install translations ## Benchmark the public pages (see README)
 	$(BIN)/python -m bench.run

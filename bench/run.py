@@ -55,6 +55,7 @@ def _environment(args) -> tuple[dict, str]:
         notes.append("cache: Redis (REDIS_URL)")
     else:
         notes.append("cache: local memory, one per gunicorn worker (no REDIS_URL)")
+        env["REDIS_OPTIONAL"] = "1"  # production settings refuse to start without Redis otherwise
     env.update(
         DEBUG="0",
         SECRET_KEY=secrets.token_urlsafe(50),

@@ -3,10 +3,12 @@
 import logging
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
+from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from .models import OutboundEmail
 
@@ -56,36 +58,86 @@ def _enqueue(email_id: int) -> None:
         logger.warning("Broker unreachable, email %s left pending for the beat task", email_id)
 
 
-def email_send(*, email_id: int) -> bool:
-    """Send one pending email. Safe to run twice: a sent email is never sent again.
+def _retry_delay(attempts: int) -> timezone.timedelta:
+    """Wait 1, 2, 4, 8… minutes after each failed attempt, at most an hour."""
+    return timezone.timedelta(seconds=min(60 * 2 ** (attempts - 1), 3600))
 
-    Side effects: SMTP; marks the row sent (or counts the failed attempt)."""
+
+def _claim(email_id: int) -> OutboundEmail | None:
+    """Take the email for this sender, in a transaction of its own that commits at once, so the
+    row is not locked while the SMTP server is talked to and no other sender can take it."""
+    now = timezone.now()
     with transaction.atomic():
-        email = OutboundEmail.objects.select_for_update().filter(pk=email_id).first()
-        if email is None or email.status == OutboundEmail.Status.SENT:
-            return False
-        message = EmailMultiAlternatives(email.subject, email.body, settings.DEFAULT_FROM_EMAIL, email.to)
-        if email.html_body:
-            message.attach_alternative(email.html_body, "text/html")
+        email = (
+            OutboundEmail.objects.select_for_update(skip_locked=True)
+            .filter(pk=email_id, status=OutboundEmail.Status.PENDING)
+            .filter(Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now))
+            .first()
+        )
+        if email is None:
+            return None
+        email.status = OutboundEmail.Status.SENDING
         email.attempts += 1
-        try:
-            message.send()
-        except Exception as exc:  # noqa: BLE001
-            email.last_error = str(exc)[:2000]
-            email.status = OutboundEmail.Status.FAILED if email.attempts >= 10 else OutboundEmail.Status.PENDING
-            email.save(update_fields=["attempts", "last_error", "status", "updated_at"])
-            return False
-        email.status = OutboundEmail.Status.SENT
-        email.sent_at = timezone.now()
-        email.save(update_fields=["attempts", "status", "sent_at", "updated_at"])
-        return True
+        email.claimed_at = now
+        email.save(update_fields=["status", "attempts", "claimed_at", "updated_at"])
+    return email
+
+
+def email_send(*, email_id: int) -> bool:
+    """Send one pending email that is due. Safe to run twice, and from several workers at
+    once: an email is sent at most once.
+
+    Side effects: claims the row (committed), then SMTP outside any transaction with
+    settings.EMAIL_TIMEOUT; marks the row sent, or records the error and when to try again
+    (pending with `next_attempt_at`), or failed after settings.EMAIL_MAX_ATTEMPTS."""
+    email = _claim(email_id)
+    if email is None:
+        return False
+    message = EmailMultiAlternatives(
+        email.subject,
+        email.body,
+        settings.DEFAULT_FROM_EMAIL,
+        email.to,
+        connection=get_connection(timeout=settings.EMAIL_TIMEOUT),
+    )
+    if email.html_body:
+        message.attach_alternative(email.html_body, "text/html")
+    try:
+        message.send()
+    except Exception as exc:  # noqa: BLE001 — any SMTP or network error: record it, try later
+        retry = email.attempts < settings.EMAIL_MAX_ATTEMPTS
+        OutboundEmail.objects.filter(pk=email.pk, status=OutboundEmail.Status.SENDING).update(
+            status=OutboundEmail.Status.PENDING if retry else OutboundEmail.Status.FAILED,
+            last_error=f"{type(exc).__name__}: {exc}"[:2000],
+            next_attempt_at=timezone.now() + _retry_delay(email.attempts) if retry else None,
+            updated_at=timezone.now(),
+        )
+        logger.warning("Email %s not sent (attempt %s): %s", email.pk, email.attempts, exc)
+        return False
+    OutboundEmail.objects.filter(pk=email.pk).update(
+        status=OutboundEmail.Status.SENT, sent_at=timezone.now(), next_attempt_at=None, updated_at=timezone.now()
+    )
+    return True
 
 
 def pending_emails_send(*, older_than_seconds: int = 60) -> int:
-    """Send the emails still pending after `older_than_seconds` (the broker was down)."""
-    cutoff = timezone.now() - timezone.timedelta(seconds=older_than_seconds)
+    """Send the emails that are due: never tried for `older_than_seconds` (the broker was down
+    when they were queued), or whose retry time has come. A claim older than
+    settings.EMAIL_STALE_CLAIM_SECONDS (the sender died mid-send) is marked failed rather than
+    retried: the message may have gone out, and it must never go out twice."""
+    now = timezone.now()
+    OutboundEmail.objects.filter(
+        status=OutboundEmail.Status.SENDING,
+        claimed_at__lt=now - timezone.timedelta(seconds=settings.EMAIL_STALE_CLAIM_SECONDS),
+    ).update(
+        status=OutboundEmail.Status.FAILED,
+        last_error=gettext("Interrupted while sending; not retried so that it is never sent twice."),
+        updated_at=now,
+    )
+    cutoff = now - timezone.timedelta(seconds=older_than_seconds)
     ids = list(
-        OutboundEmail.objects.filter(status=OutboundEmail.Status.PENDING, created_at__lte=cutoff)
+        OutboundEmail.objects.filter(status=OutboundEmail.Status.PENDING)
+        .filter(Q(next_attempt_at__isnull=True, created_at__lte=cutoff) | Q(next_attempt_at__lte=now))
         .order_by("created_at")
         .values_list("pk", flat=True)[:200]
     )

@@ -32,10 +32,14 @@ class TimeStampedModel(models.Model):
 class OutboundEmail(TimeStampedModel):
     """An email the portal owes someone. It is written in the same transaction as the change
     that causes it, so it is never lost: if the broker is down when the change commits, the
-    beat task `ocop_portal.send_pending_emails` sends it later."""
+    beat task `ocop_portal.send_pending_emails` sends it later.
+
+    pending → sending (claimed by one sender, committed before the SMTP call) → sent, or back
+    to pending with `next_attempt_at` after an error, or failed once the attempts run out."""
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Pending")
+        SENDING = "sending", _("Sending")
         SENT = "sent", _("Sent")
         FAILED = "failed", _("Failed")
 
@@ -46,6 +50,8 @@ class OutboundEmail(TimeStampedModel):
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     last_error = models.TextField(_("last error"), blank=True)
+    next_attempt_at = models.DateTimeField(_("next attempt at"), null=True, blank=True)
+    claimed_at = models.DateTimeField(_("claimed at"), null=True, blank=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
 
     class Meta:

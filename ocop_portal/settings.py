@@ -102,6 +102,9 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+# A persistent connection is checked before each request reuses it (a restarted PostgreSQL or a
+# dropped connection then costs a reconnect, not an error page).
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
@@ -111,6 +114,15 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Redis: cache and Celery ------------------------------------------------------------------
 REDIS_URL = env("REDIS_URL", default="")
+if not DEBUG and not REDIS_URL and not env.bool("REDIS_OPTIONAL", default=False):
+    # Without Redis each process has its own cache and runs tasks inside the request: rate
+    # limits, the preview of Excel imports and the public-page cache invalidation silently
+    # break as soon as there is more than one process. (REDIS_OPTIONAL=1 is for the benchmark
+    # and one-off trials only.)
+    raise ImproperlyConfigured(
+        "REDIS_URL must be set when DEBUG is off (e.g. REDIS_URL=redis://127.0.0.1:6379/0): "
+        "the cache, rate limits, Excel import previews and Celery need one Redis shared by every process."
+    )
 CACHE_KEY_PREFIX = env("CACHE_KEY_PREFIX", default="ocop")
 if REDIS_URL:
     CACHES = {
@@ -140,7 +152,20 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_TIMEOUT = 3
-CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 1, "socket_connect_timeout": 3}
+# A task that runs longer than its soft limit gets SoftTimeLimitExceeded; at the hard limit its
+# process is killed. The visibility timeout (after which Redis hands an unacknowledged task to
+# another worker) is well above the hard limit, so a running task is never started twice.
+CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=300)
+CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=360)
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "max_retries": 1,
+    "socket_connect_timeout": 3,
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600),
+}
+# JSON only: a pickled message from the broker could run code in the worker.
+CELERY_TASK_SERIALIZER = "json"
+CELERY_RESULT_SERIALIZER = "json"
+CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = "Asia/Ho_Chi_Minh"
 CELERY_BEAT_SCHEDULE: dict = {}  # filled by ocop_portal/celery.py from each app's BEAT_SCHEDULE
 
@@ -253,6 +278,13 @@ EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="OCOP Liên minh HTX Ninh Bình <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Seconds an SMTP connection may block (connect, each read/write); a hanging server costs one
+# attempt, not a stuck worker.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=20)
+# Attempts per email (1, 2, 4, 8… minutes apart) before it is marked failed in the outbox.
+EMAIL_MAX_ATTEMPTS = env.int("EMAIL_MAX_ATTEMPTS", default=6)
+# A claim older than this means the sender died mid-send: marked failed, never resent.
+EMAIL_STALE_CLAIM_SECONDS = env.int("EMAIL_STALE_CLAIM_SECONDS", default=1800)
 
 # --- Security ---------------------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True

@@ -57,6 +57,44 @@ def test_settings_refuse_to_start_without_secret_key_when_debug_is_off():
     assert "SECRET_KEY must be set" in result.stderr
 
 
+def test_settings_refuse_to_start_without_redis_when_debug_is_off():
+    result = _settings(DEBUG="0", SECRET_KEY="k" * 60, ALLOWED_HOSTS="ocop.example.vn")
+
+    assert result.returncode != 0
+    assert "REDIS_URL must be set when DEBUG is off" in result.stderr
+
+
+def test_production_settings_for_celery_and_the_database():
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django, json; django.setup(); from django.conf import settings as s; "
+            "print(json.dumps({'soft': s.CELERY_TASK_SOFT_TIME_LIMIT, 'hard': s.CELERY_TASK_TIME_LIMIT, "
+            "'visibility': s.CELERY_BROKER_TRANSPORT_OPTIONS['visibility_timeout'], "
+            "'accept': s.CELERY_ACCEPT_CONTENT, 'serializer': s.CELERY_TASK_SERIALIZER, "
+            "'health': s.DATABASES['default']['CONN_HEALTH_CHECKS'], 'email_timeout': s.EMAIL_TIMEOUT}))",
+        ],
+        cwd=ROOT,
+        env={
+            **{k: v for k, v in os.environ.items() if k not in {"DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}},
+            "DEBUG": "0",
+            "SECRET_KEY": "k" * 60,
+            "REDIS_URL": "redis://127.0.0.1:6379/0",
+            "DJANGO_SETTINGS_MODULE": "ocop_portal.settings",
+        },
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    values = json.loads(result.stdout)
+
+    assert 0 < values["soft"] < values["hard"] < values["visibility"]
+    assert values["accept"] == ["json"] and values["serializer"] == "json"
+    assert values["health"] is True
+    assert values["email_timeout"] > 0
+
+
 def test_settings_with_s3_bucket_store_media_and_private_files_in_object_storage():
     result = _settings(DEBUG="1", S3_BUCKET="ocop-media")
     values = json.loads(result.stdout)
@@ -69,6 +107,7 @@ def test_production_settings_pass_check_deploy(debug):
     env = {k: v for k, v in os.environ.items() if k not in {"REDIS_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}}
     env.update(
         DEBUG=debug,
+        REDIS_URL="redis://127.0.0.1:6379/0",  # only read: check --deploy connects to nothing
         SECRET_KEY="k" * 60 + "-Prod-Like-9",
         ALLOWED_HOSTS="ocop.example.vn",
         DJANGO_SETTINGS_MODULE="ocop_portal.settings",
