@@ -329,6 +329,14 @@ PORTAL = {
     "PROVINCE_CODE": env.int("PORTAL_PROVINCE_CODE", default=37),
 }
 
+# Attendance certificates of trainings: who signs them for the Alliance, and the place written
+# before the date. Each certificate keeps the values it was issued with.
+TRAININGS_CERTIFICATE = {
+    "SIGNATORY_NAME": env("CERTIFICATE_SIGNATORY_NAME", default=""),
+    "SIGNATORY_TITLE": env("CERTIFICATE_SIGNATORY_TITLE", default="Chủ tịch"),
+    "PLACE": env("CERTIFICATE_PLACE", default="Ninh Bình"),
+}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

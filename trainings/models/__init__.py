@@ -23,14 +23,20 @@ Models (field names are the contract the other trainings modules build on):
 - ``TrainingLog``: the audit trail (course, registration, action, actor, note, created_at).
 """
 
+from .certificates import Certificate
+from .checkin import ScanReceipt
 from .courses import Course, Material, Session, Topic
+from .feedback import Feedback
 from .registrations import Attendance, Registration, TrainingLog, ticket_code_new
 
 __all__ = [
     "Attendance",
+    "Certificate",
     "Course",
+    "Feedback",
     "Material",
     "Registration",
+    "ScanReceipt",
     "Session",
     "Topic",
     "TrainingLog",
