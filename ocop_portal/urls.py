@@ -30,6 +30,7 @@ urlpatterns += i18n_patterns(
     path("news/", include("news.urls")),
     path("", include("fairs.urls")),
     path("", include("salescentre.urls")),
+    path("", include("plans.urls")),
     path("", include("showcase.urls")),
     prefix_default_language=False,
 )

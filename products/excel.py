@@ -486,47 +486,58 @@ class ExcelFormat(base_formats.XLSX):
         return dataset
 
     def export_data(self, dataset, **kwargs):
-        import openpyxl
-        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-        from openpyxl.styles import Alignment, Font, PatternFill
-        from openpyxl.utils import get_column_letter
+        return workbook_bytes([dataset])
 
-        book = openpyxl.Workbook()
-        sheet = book.active
-        sheet.title = (dataset.title or "OCOP")[:31]
-        headers = list(dataset.headers or [])
-        sheet.append(headers)
-        widths = [len(str(h)) + 2 for h in headers]
-        for values in dataset:
-            sheet.append([None] * len(values))
-            row = sheet.max_row
-            for col, value in enumerate(values, start=1):
-                cell = sheet.cell(row=row, column=col)
-                if isinstance(value, str):
-                    cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
-                    cell.data_type = "s"  # text stays text: "=…" typed by anyone is never a formula
-                    widths[col - 1] = max(widths[col - 1], min(len(value), 60) + 2)
-                elif isinstance(value, datetime.date):
-                    cell.value = value
-                    cell.number_format = "dd/mm/yyyy"
-                    widths[col - 1] = max(widths[col - 1], 12)
-                elif isinstance(value, int | float) and not isinstance(value, bool):
-                    cell.value = value
-                    if isinstance(value, Amount):
-                        cell.number_format = "#,##0"
-                    widths[col - 1] = max(widths[col - 1], 10)
-                else:
-                    cell.value = None if value in (None, "") else str(value)
-        header_fill = PatternFill("solid", fgColor="DDEBF7")
-        for col, _header in enumerate(headers, start=1):
-            cell = sheet.cell(row=1, column=col)
-            cell.font = Font(bold=True)
-            cell.fill = header_fill
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-            sheet.column_dimensions[get_column_letter(col)].width = min(max(widths[col - 1], 8), 60)
-        sheet.freeze_panes = "A2"
-        if headers:
-            sheet.auto_filter.ref = sheet.dimensions
-        output = io.BytesIO()
-        book.save(output)
-        return output.getvalue()
+
+def workbook_bytes(datasets) -> bytes:
+    """An .xlsx with one sheet per tablib dataset (titled by the dataset), each with a bold
+    frozen header, filters, dates shown dd/mm/yyyy, amounts as numbers and text kept as text."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for dataset in datasets:
+        fill_sheet(book.create_sheet((dataset.title or "OCOP")[:31]), dataset)
+    output = io.BytesIO()
+    book.save(output)
+    return output.getvalue()
+
+
+def fill_sheet(sheet, dataset) -> None:
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    headers = list(dataset.headers or [])
+    sheet.append(headers)
+    widths = [len(str(h)) + 2 for h in headers]
+    for values in dataset:
+        sheet.append([None] * len(values))
+        row = sheet.max_row
+        for col, value in enumerate(values, start=1):
+            cell = sheet.cell(row=row, column=col)
+            if isinstance(value, str):
+                cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
+                cell.data_type = "s"  # text stays text: "=…" typed by anyone is never a formula
+                widths[col - 1] = max(widths[col - 1], min(len(value), 60) + 2)
+            elif isinstance(value, datetime.date):
+                cell.value = value
+                cell.number_format = "dd/mm/yyyy"
+                widths[col - 1] = max(widths[col - 1], 12)
+            elif isinstance(value, int | float) and not isinstance(value, bool):
+                cell.value = value
+                if isinstance(value, Amount):
+                    cell.number_format = "#,##0"
+                widths[col - 1] = max(widths[col - 1], 10)
+            else:
+                cell.value = None if value in (None, "") else str(value)
+    header_fill = PatternFill("solid", fgColor="DDEBF7")
+    for col, _header in enumerate(headers, start=1):
+        cell = sheet.cell(row=1, column=col)
+        cell.font = Font(bold=True)
+        cell.fill = header_fill
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        sheet.column_dimensions[get_column_letter(col)].width = min(max(widths[col - 1], 8), 60)
+    sheet.freeze_panes = "A2"
+    if headers:
+        sheet.auto_filter.ref = sheet.dimensions
