@@ -213,8 +213,10 @@ def bench_targets(*, samples: int = 200) -> dict:
     picked = rows[::step][:samples]
     food = ProductSet.objects.get(code="03", group__sector__scheme__is_current=True).group.sector_id
     from fairs.bench import bench_event_targets
+    from plans.bench import bench_plan_targets
 
     return {
+        **bench_plan_targets(),
         "events": bench_event_targets(),
         "products": [f"/products/{slug}/" for slug, _code in picked],
         "qr": [f"/q/{code}" for _slug, code in picked],

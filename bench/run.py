@@ -139,14 +139,17 @@ class Server:
                 self.process.kill()
 
 
-def _get(conn: http.client.HTTPConnection, path: str) -> tuple[int, bool]:
-    conn.request("GET", path, headers={"Host": "127.0.0.1", "Accept-Language": "vi"})
+def _get(conn: http.client.HTTPConnection, path: str, cookie: str = "") -> tuple[int, bool]:
+    headers = {"Host": "127.0.0.1", "Accept-Language": "vi"}
+    if cookie:
+        headers["Cookie"] = cookie  # a signed-in page (the staff dashboard)
+    conn.request("GET", path, headers=headers)
     response = conn.getresponse()
     response.read()
     return response.status, response.getheader("X-Page-Cache") == "hit"
 
 
-def measure(port: int, paths: list[str], *, requests: int, concurrency: int) -> dict:
+def measure(port: int, paths: list[str], *, requests: int, concurrency: int, cookie: str = "") -> dict:
     """Send `requests` GETs cycling over `paths` from `concurrency` threads; latency per request."""
     latencies: list[float] = []
     errors = 0
@@ -166,7 +169,7 @@ def measure(port: int, paths: list[str], *, requests: int, concurrency: int) -> 
             path = paths[n % len(paths)]
             start = time.perf_counter()
             try:
-                status, hit = _get(conn, path)
+                status, hit = _get(conn, path, cookie)
             except (OSError, http.client.HTTPException):
                 conn.close()
                 conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
@@ -198,7 +201,8 @@ def measure(port: int, paths: list[str], *, requests: int, concurrency: int) -> 
     }
 
 
-def scenarios(targets: dict) -> list[tuple[str, list[str]]]:
+def scenarios(targets: dict) -> list[tuple]:
+    """(name, paths) or (name, paths, cookie) for a page that needs a session."""
     return [
         ("bare Django view", [BARE]),
         ("home", ["/"]),
@@ -209,18 +213,22 @@ def scenarios(targets: dict) -> list[tuple[str, list[str]]]:
         ("QR page", targets["qr"]),
         ("event list", ["/events/"]),
         ("event page", targets["events"]),
+        ("OCOP in numbers", targets["numbers"]),
+        ("staff dashboard", targets["dashboard"], targets["staff_cookie"]),
     ]
 
 
 def run_phase(env, targets, *, label: str, cache_seconds: int, args) -> list[dict]:
     rows = []
     with Server(env, workers=args.workers, cache_seconds=cache_seconds) as server:
-        for name, paths in scenarios(targets):
+        for name, paths, *cookie in scenarios(targets):
+            cookie = cookie[0] if cookie else ""
             # Warm-up, not measured: every URL once (Redis: one cache for all workers), or a few
             # times per worker (local memory: each worker has its own cache), and the connections.
             passes = 1 if os.environ.get("REDIS_URL") else 2 * args.workers
-            measure(server.port, paths, requests=max(len(paths) * passes, args.warmup), concurrency=args.concurrency)
-            result = measure(server.port, paths, requests=args.requests, concurrency=args.concurrency)
+            warmup = max(len(paths) * passes, args.warmup)
+            measure(server.port, paths, requests=warmup, concurrency=args.concurrency, cookie=cookie)
+            result = measure(server.port, paths, requests=args.requests, concurrency=args.concurrency, cookie=cookie)
             rows.append({"phase": label, "page": name, "urls": len(paths), **result})
             print(
                 f"  {label:<8} {name:<22} p50 {result['p50_ms']:7.1f} ms  p95 {result['p95_ms']:7.1f} ms"

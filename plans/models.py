@@ -9,6 +9,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ocop_portal.models import TimeStampedModel
 from ocop_portal.uploads import get_private_storage
@@ -42,8 +43,8 @@ class Plan(TimeStampedModel):
     document_file = models.FileField(
         _("document file"), storage=get_private_storage, upload_to=plan_document_path, max_length=255, blank=True
     )
-    starts_on = models.DateField(_("from"))
-    ends_on = models.DateField(_("to"))
+    starts_on = models.DateField(pgettext_lazy("period", "from"))
+    ends_on = models.DateField(pgettext_lazy("period", "to"))
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
     notes = models.TextField(_("notes"), blank=True)
 
@@ -160,13 +161,13 @@ class Report(TimeStampedModel):
         QUEUED = "queued", _("Waiting")
         RUNNING = "running", _("Being generated")
         DONE = "done", _("Ready")
-        FAILED = "failed", _("Failed")
+        FAILED = "failed", pgettext_lazy("report", "Failed")
 
     plan = models.ForeignKey(
         Plan, on_delete=models.SET_NULL, null=True, blank=True, related_name="reports", verbose_name=_("plan")
     )
-    starts_on = models.DateField(_("from"))
-    ends_on = models.DateField(_("to"))
+    starts_on = models.DateField(pgettext_lazy("period", "from"))
+    ends_on = models.DateField(pgettext_lazy("period", "to"))
     filters = models.JSONField(_("filters"), default=dict, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
     progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)

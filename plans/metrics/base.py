@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from django.db.models import Count, Min, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from salescentre.selectors import month_starts
 
@@ -110,7 +111,7 @@ class Metric:
         return []
 
     def columns(self) -> list[Column]:
-        return [Column(_("Record"), str)]
+        return [Column(pgettext_lazy("metric", "Record"), str)]
 
 
 def _date_filter(field: str, is_datetime: bool, start, end) -> Q:
