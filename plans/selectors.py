@@ -38,6 +38,7 @@ class Progress:
     percent: float | None = None
     expected: float | None = None
     status: str | None = None
+    breakdown: list | None = None  # [(label, value)] when the target asks for one
 
     @property
     def available(self) -> bool:
@@ -92,6 +93,8 @@ def metric_progress(metric, *, start, end, scope=EVERYWHERE, target=None, today=
     )
     if monthly and progress.available:
         progress.monthly = metric.monthly(start=start, end=min(end, max(today, start)), scope=scope)
+    if target is not None and target.breakdown and progress.available:
+        progress.breakdown = metric.breakdown(start=start, end=end, scope=scope, by=target.breakdown)
     return judge(progress, today=today)
 
 

@@ -245,8 +245,11 @@ def report_download(request, pk, kind):
 @require_GET
 @public_page
 def numbers(request):
+    from showcase.cache import GENERATION_KEY
+
     today = timezone.localdate()
-    key = f"plans:numbers:{today.isoformat()}"
+    # Keyed by the public pages' generation: a certificate or product saved shows at once.
+    key = f"plans:numbers:{today.isoformat()}:{cache.get(GENERATION_KEY, 0)}"
     figures = cache.get(key)
     if figures is None:
         figures = selectors.public_numbers(today=today)

@@ -202,3 +202,42 @@ def test_monthly_curve_is_cumulative_by_first_date():
 
     monthly = registry.get("products_certified").monthly(start=START, end=datetime.date(2026, 4, 30), scope=ALL)
     assert [n for _m, n in monthly] == [1, 1, 3, 3]
+
+
+def test_training_metrics_read_the_contract_of_trainings_selectors(monkeypatch):
+    """The shape CONTRACTS.md gives trainings.selectors, with a stand-in module."""
+    import sys
+    import types
+
+    from cooperatives.models import Cooperative
+
+    cooperative = CooperativeFactory()
+    calls = {}
+
+    def leader_coverage(*, start, end, cooperatives=None):
+        calls["coverage"] = (start, end, cooperatives)
+        return {
+            "rows": [{"cooperative": cooperative, "leader": None, "trained": True, "course": None}],
+            "participating": 4,
+            "trained": 3,
+            "percent": 75.0,
+        }
+
+    module = types.SimpleNamespace(
+        leader_coverage=leader_coverage,
+        courses_held=lambda *, start, end: Cooperative.objects.all(),
+        participants_attended=lambda *, start, end, cooperatives=None: Cooperative.objects.none(),
+    )
+    monkeypatch.setitem(sys.modules, "trainings.selectors", module)
+    import trainings
+
+    monkeypatch.setattr(trainings, "selectors", module, raising=False)
+
+    assert value("leaders_trained_percent") == 75.0
+    assert value("courses_held") == 1
+    assert value("training_participants") == 0
+    assert calls["coverage"] == (START, END, None)
+    rows = registry.get("leaders_trained_percent").records(start=START, end=END, scope=ALL)
+    assert rows[0]["cooperative"] == cooperative
+    value("leaders_trained_percent", Scope(commune=cooperative.commune_id))
+    assert list(calls["coverage"][2]) == [cooperative]

@@ -208,3 +208,11 @@ def test_public_numbers_page_is_cached_and_linked_from_home(client, django_asser
     with django_assert_num_queries(0):
         second = client.get(reverse("plans:numbers"))
     assert second["X-Page-Cache"] == "hit"
+
+
+def test_a_target_broken_down_by_commune_shows_its_breakdown_on_the_card(staff_client):
+    plan = _plan()
+    Target.objects.filter(plan=plan, metric="products_certified").update(breakdown="commune")
+    CertificateFactory(decision_date=datetime.date(2026, 2, 1))
+    body = staff_client.get(reverse("plans:dashboard"), {"plan": plan.pk}).content.decode()
+    assert "Theo xã/phường" in body and "Khánh Trung" in body
