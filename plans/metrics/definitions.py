@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ocop_portal.text import format_vnd
 
-from .base import PERCENT, VND, YESNO, Column, ComputedMetric, QuerysetMetric, _date_filter, registry
+from .base import PERCENT, VND, YESNO, Column, ComputedMetric, QuerysetMetric, _date_filter, cumulative, registry
 
 EXPIRY_WINDOW_DAYS = 180
 
@@ -304,6 +304,18 @@ def _selector_count(name, **fixed):
     return compute, records
 
 
+def _link(obj):
+    url = getattr(obj, "get_absolute_url", None)
+    return url() if callable(url) else ""
+
+
+def _courses_monthly(start, end, scope):
+    selector = trainings_selector("courses_held")
+    if selector is None:
+        return None
+    return cumulative(selector(start=start, end=end).values_list("first_day", flat=True), start, end)
+
+
 _courses = _selector_count("courses_held")
 registry.register(
     ComputedMetric(
@@ -314,6 +326,11 @@ registry.register(
         scoped=False,
         compute=_courses[0],
         list_records=_courses[1],
+        compute_monthly=_courses_monthly,
+        record_columns=lambda: [
+            Column(_("Course"), str, _link),
+            Column(_("First day"), lambda c: _day(getattr(c, "first_day", None))),
+        ],
     )
 )
 _participants = _selector_count("participants_attended", scoped=True)
@@ -325,6 +342,11 @@ registry.register(
         group="trainings",
         compute=_participants[0],
         list_records=_participants[1],
+        record_columns=lambda: [
+            Column(_("Participant"), lambda r: str(getattr(r, "person", None) or r)),
+            Column(_("Producer"), lambda r: getattr(getattr(r, "cooperative", None), "name", "") or ""),
+            Column(_("Course"), lambda r: str(getattr(r, "course", "") or "")),
+        ],
     )
 )
 
