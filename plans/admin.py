@@ -1,6 +1,8 @@
 from django import forms
 from django.contrib import admin
 
+from ocop_portal.uploads import DocumentUploadField
+
 from .metrics import registry
 from .models import Plan, Report, Target
 
@@ -19,8 +21,17 @@ class TargetInline(admin.TabularInline):
     extra = 0
 
 
+class PlanAdminForm(forms.ModelForm):
+    document_file = DocumentUploadField(required=False)
+
+    class Meta:
+        model = Plan
+        fields = "__all__"
+
+
 @admin.register(Plan)
 class PlanAdmin(admin.ModelAdmin):
+    form = PlanAdminForm
     list_display = ["name", "starts_on", "ends_on", "status"]
     list_filter = ["status"]
     search_fields = ["name", "document_number"]

@@ -3,6 +3,8 @@ import dataclasses
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ocop_portal.uploads import DocumentUploadField
+
 from .metrics import Scope, registry
 from .models import Plan, Target
 
@@ -75,6 +77,9 @@ def period_from(data: dict, *, default_plan, today) -> Period:
 
 
 class PlanForm(PeriodMixin, forms.ModelForm):
+    # Checked by content (PDF, JPEG, PNG) with the size limit; stored privately.
+    document_file = DocumentUploadField(label=_("Document file"), required=False)
+
     class Meta:
         model = Plan
         fields = [

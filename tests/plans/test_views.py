@@ -216,3 +216,19 @@ def test_a_target_broken_down_by_commune_shows_its_breakdown_on_the_card(staff_c
     CertificateFactory(decision_date=datetime.date(2026, 2, 1))
     body = staff_client.get(reverse("plans:dashboard"), {"plan": plan.pk}).content.decode()
     assert "Theo xã/phường" in body and "Khánh Trung" in body
+
+
+def test_a_plan_document_must_be_a_real_pdf_or_image_and_is_served_to_staff_only(staff_client, client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    fields = {"name": "Kế hoạch có văn bản", "starts_on": "2026-01-01", "ends_on": "2026-12-31", "status": "draft"}
+    fake = SimpleUploadedFile("ke-hoach.pdf", b"<html>not a pdf</html>", content_type="application/pdf")
+    staff_client.post(reverse("plans:plan_create"), {**fields, "document_file": fake})
+    assert not Plan.objects.filter(name="Kế hoạch có văn bản").exists()
+    pdf = SimpleUploadedFile("ke-hoach.pdf", b"%PDF-1.4\n%%EOF\n", content_type="application/pdf")
+    staff_client.post(reverse("plans:plan_create"), {**fields, "document_file": pdf})
+    plan = Plan.objects.get(name="Kế hoạch có văn bản")
+    url = reverse("plans:plan_document", kwargs={"pk": plan.pk})
+    assert staff_client.get(url).status_code == 200
+    client.force_login(MembershipFactory().user)
+    assert client.get(url).status_code == 404
