@@ -26,7 +26,17 @@ class PlanAdminForm(forms.ModelForm):
 
     class Meta:
         model = Plan
-        fields = "__all__"
+        fields = [
+            "name",
+            "document_number",
+            "document_date",
+            "document_issuer",
+            "document_file",
+            "starts_on",
+            "ends_on",
+            "status",
+            "notes",
+        ]
 
 
 @admin.register(Plan)
