@@ -232,3 +232,14 @@ def test_a_plan_document_must_be_a_real_pdf_or_image_and_is_served_to_staff_only
     assert staff_client.get(url).status_code == 200
     client.force_login(MembershipFactory().user)
     assert client.get(url).status_code == 404
+
+
+def test_admin_pages_of_plans_and_reports_open(admin_client):
+    plan = _plan()
+    for url in (
+        reverse("admin:plans_plan_changelist"),
+        reverse("admin:plans_plan_add"),
+        reverse("admin:plans_plan_change", args=[plan.pk]),
+        reverse("admin:plans_report_changelist"),
+    ):
+        assert admin_client.get(url).status_code == 200, url
