@@ -57,7 +57,7 @@ def metric_display(metric, value) -> str:
 
 def target_display(target, metric) -> str:
     if target.target_value is None:
-        return target.wording or _("no figure")
+        return _("no figure")
     low = int(target.target_value) if target.target_value == int(target.target_value) else float(target.target_value)
     text = display(low)
     if target.target_max is not None:
