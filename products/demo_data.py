@@ -525,6 +525,22 @@ PRODUCTS: list[DemoProduct] = [
         ingredients="100% tinh dầu sả chanh.",
     ),
     DemoProduct(
+        slug="tinh-dau-buoi-sinh-duoc",
+        producer="htx-sinh-duoc",
+        name="Tinh dầu vỏ bưởi Sinh Dược",
+        set_code="20",
+        unit="lọ",
+        packaging="Lọ thủy tinh 10 ml, 30 ml; chai xịt 100 ml",
+        price_min=70_000,
+        price_max=240_000,
+        description="Tinh dầu chưng cất từ vỏ bưởi Đại Hoàng; dưỡng tóc, xông phòng, khử mùi.",
+        story=(
+            "Vỏ bưởi thu mua của các nhà vườn trong vùng sau mùa Tết, được hợp tác xã chưng cất ngay trong ngày "
+            "để giữ mùi thơm."
+        ),
+        ingredients="100% tinh dầu vỏ bưởi.",
+    ),
+    DemoProduct(
         slug="tinh-bot-nghe-yen-son",
         producer="htx-duoc-lieu-yen-son",
         name="Tinh bột nghệ Yên Sơn",

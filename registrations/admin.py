@@ -15,6 +15,7 @@ from .models import (
     Criterion,
     Document,
     DocumentType,
+    NationalReview,
     Option,
     ProductCodeSerial,
     Registration,
@@ -252,6 +253,31 @@ class EventInline(admin.TabularInline):
         return False
 
 
+class NationalReviewInline(admin.StackedInline):
+    """The national council's part, read-only: it is written by the forward and the decision."""
+
+    model = NationalReview
+    extra = 0
+    fields = [
+        "ministry",
+        "dispatch_number",
+        "dispatch_date",
+        "forwarded_at",
+        "forwarded_by",
+        "decision_number",
+        "decision_date",
+        "stars",
+        "score",
+        "decided_at",
+        "decided_by",
+    ]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Registration)
 class RegistrationAdmin(admin.ModelAdmin):
     """Dossiers: the data can be corrected here; the state only moves through the workflow
@@ -278,7 +304,7 @@ class RegistrationAdmin(admin.ModelAdmin):
         "certificate",
         "staff_page",
     ]
-    inlines = [DocumentInline, EventInline]
+    inlines = [NationalReviewInline, DocumentInline, EventInline]
     change_list_template = "admin/registrations/registration/change_list.html"
 
     def has_add_permission(self, request):

@@ -7,7 +7,10 @@ genuine:
 - "Tinh dầu sả chanh": a draft on sheet 20 (essential oils), half filled in, for the
   cooperative manager to finish;
 - "Muối ngâm chân thảo dược": an upgrade, returned once, resubmitted, checked and now before
-  the demo round's council (the demo council member scores it).
+  the demo round's council (the demo council member scores it);
+- "Tinh dầu vỏ bưởi": scored 100 points (5 stars) by the council of an earlier, closed round
+  and forwarded to the national council, where it waits for the ministry's decision (the staff
+  record it on the dossier's page).
 """
 
 import datetime
@@ -21,7 +24,7 @@ from ocop_portal.uploads import document_clean
 from products.models import Product
 from registrations.models import DocumentType, Registration, Round, RoundMember
 from registrations.scoring import sheet_load
-from registrations.services import dossiers, workflow
+from registrations.services import dossiers, national, workflow
 from registrations.services.criteria import criteria_sets_load
 
 DEMO_ORDER = 95  # after the demo accounts (accounts.demo, 90)
@@ -31,14 +34,16 @@ COUNCIL = "hoidong@demo.ocop.vn"
 STAFF = "canbo@demo.ocop.vn"
 DRAFT_PRODUCT = "tinh-dau-sa-chanh-sinh-duoc"
 REVIEW_PRODUCT = "muoi-ngam-chan-thao-duoc-sinh-duoc"
+NATIONAL_PRODUCT = "tinh-dau-buoi-sinh-duoc"
 ROUND_NAME = "Đợt 2 năm 2026 (minh họa)"
+EARLIER_ROUND_NAME = "Đợt 1 năm 2026 (minh họa)"
 
 
 def demo_load(*, stdout) -> None:
     users = {u.email: u for u in get_user_model().objects.filter(email__in=[MANAGER, COUNCIL, STAFF])}
     cooperative = Cooperative.objects.filter(slug=COOPERATIVE).first()
-    products = Product.objects.in_bulk([DRAFT_PRODUCT, REVIEW_PRODUCT], field_name="slug")
-    if len(users) < 3 or cooperative is None or len(products) < 2:
+    products = Product.objects.in_bulk([DRAFT_PRODUCT, REVIEW_PRODUCT, NATIONAL_PRODUCT], field_name="slug")
+    if len(users) < 3 or cooperative is None or len(products) < 3:
         stdout.write("Hồ sơ OCOP (dossiers): bỏ qua — thiếu tài khoản hoặc sản phẩm minh họa (accounts/products demo).")
         return
     first_email = OutboundEmail.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
@@ -50,6 +55,8 @@ def demo_load(*, stdout) -> None:
         created.append(_draft(cooperative, products[DRAFT_PRODUCT], manager))
     if not Registration.objects.filter(product=products[REVIEW_PRODUCT]).exists():
         created.append(_under_review(cooperative, products[REVIEW_PRODUCT], manager, staff, round_))
+    if not Registration.objects.filter(product=products[NATIONAL_PRODUCT]).exists():
+        created.append(_forwarded(cooperative, products[NATIONAL_PRODUCT], manager, staff, users[COUNCIL]))
     # The demo's own workflow emails are not sent to anybody.
     OutboundEmail.objects.filter(pk__gt=first_email, status=OutboundEmail.Status.PENDING).delete()
     stdout.write(
@@ -58,14 +65,14 @@ def demo_load(*, stdout) -> None:
     )
 
 
-def demo_round_load(*, council) -> Round:
+def demo_round_load(*, council, name=ROUND_NAME, opens_on=datetime.date(2026, 11, 2), until=None) -> Round:
     round_, _created = Round.objects.get_or_create(
-        name=ROUND_NAME,
+        name=name,
         defaults={
             "year": 2026,
             "council_name": "Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh Ninh Bình",
-            "opens_on": datetime.date(2026, 11, 2),
-            "scoring_until": datetime.date(2026, 12, 15),
+            "opens_on": opens_on,
+            "scoring_until": until or opens_on + datetime.timedelta(days=43),
         },
     )
     RoundMember.objects.get_or_create(
@@ -170,5 +177,59 @@ def _under_review(cooperative, product, manager, staff, round_) -> Registration:
         registration=registration, by=staff, internal_note="UBND xã Gia Sinh xác nhận nguồn gốc (minh họa)."
     )
     workflow.registrations_assign_round(registrations=[registration], round=round_, by=staff)
+    registration.refresh_from_db()
+    return registration
+
+
+def _sent_for_review(cooperative, product, manager, staff, *, target_stars, **kinds) -> Registration:
+    """A dossier filled in with the best option of every criterion, its required documents, sent
+    and checked by the commune."""
+    registration = dossiers.registration_start(
+        cooperative=cooperative,
+        product=product,
+        by=manager,
+        product_description=product.description.split("\n")[0],
+        target_stars=target_stars,
+        **kinds,
+        **FORM,
+    )
+    dossiers.self_assessment_save(
+        registration=registration, by=manager, choices=_choices(registration, pick=lambda o: o[-1])
+    )
+    for doc_type in DocumentType.objects.filter(is_required=True, is_active=True):
+        dossiers.document_add(
+            registration=registration,
+            doc_type=doc_type,
+            content=_pdf(doc_type.code),
+            original_name=f"{doc_type.code}.pdf",
+            by=manager,
+        )
+    dossiers.registration_submit(registration=registration, by=manager)
+    workflow.registration_commune_check(
+        registration=registration, by=staff, internal_note="UBND xã Gia Sinh xác nhận nguồn gốc (minh họa)."
+    )
+    return registration
+
+
+def _forwarded(cooperative, product, manager, staff, council) -> Registration:
+    registration = _sent_for_review(cooperative, product, manager, staff, target_stars=5)
+    earlier = demo_round_load(council=council, name=EARLIER_ROUND_NAME, opens_on=datetime.date(2026, 5, 4))
+    Round.objects.filter(pk=earlier.pk).update(is_open=True)
+    workflow.registrations_assign_round(registrations=[registration], round=earlier, by=staff)
+    workflow.scorecard_save(
+        registration=registration,
+        member=council,
+        choices=_choices(registration, pick=lambda o: o[-1]),
+        submit=True,
+    )
+    workflow.registration_finalize(registration=registration, by=staff)
+    Round.objects.filter(pk=earlier.pk).update(is_open=False)
+    national.registration_forward_national(
+        registration=registration,
+        by=staff,
+        ministry="Bộ Nông nghiệp và Môi trường",
+        dispatch_number="DEMO-456/UBND-KTTH",
+        note="Sản phẩm đạt 100 điểm, được tỉnh đề nghị Hội đồng cấp trung ương đánh giá, công nhận 5 sao.",
+    )
     registration.refresh_from_db()
     return registration

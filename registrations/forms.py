@@ -137,12 +137,45 @@ class CertifyForm(forms.Form):
     issuer_name = forms.CharField(
         label=_("Issued by"), max_length=200, required=False, help_text=_("Empty: UBND tỉnh Ninh Bình.")
     )
+    note = forms.CharField(
+        label=_("Message to the cooperative"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class ForwardNationalForm(forms.Form):
+    """The province sends a 5-star candidate to the national council."""
+
+    ministry = forms.CharField(label=_("Sent to (ministry)"), max_length=200)
+    dispatch_number = forms.CharField(label=_("Number of the province's letter"), max_length=50, required=False)
+    dispatch_date = forms.DateField(
+        label=_("Date of the letter"), input_formats=DATE_INPUT_FORMATS, widget=DateInput(), required=False
+    )
+    note = forms.CharField(
+        label=_("Message to the cooperative"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class NationalDecisionForm(forms.Form):
+    """The national decision on a forwarded dossier, as the ministry issued it."""
+
+    decision_number = forms.CharField(label=_("National decision number"), max_length=50)
+    decision_date = forms.DateField(
+        label=_("National decision date"), input_formats=DATE_INPUT_FORMATS, widget=DateInput()
+    )
+    ministry = forms.CharField(label=_("Issued by (ministry)"), max_length=200)
     stars = forms.TypedChoiceField(
         label=_("Stars of the national decision"),
-        choices=[("", "—"), (3, "★★★"), (4, "★★★★"), (5, "★★★★★")],
+        choices=[(5, "★★★★★"), (4, "★★★★"), (3, "★★★"), (2, _("2 stars")), (1, _("1 star"))],
         coerce=int,
-        empty_value=None,
+    )
+    score = forms.DecimalField(
+        label=_("National council's score (optional)"),
+        max_digits=5,
+        decimal_places=2,
+        min_value=0,
+        max_value=100,
         required=False,
+        localize=True,
     )
     note = forms.CharField(
         label=_("Message to the cooperative"), required=False, widget=forms.Textarea(attrs={"rows": 2})

@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Prefetch, Q
 from django.utils.translation import gettext as _
 
-from .models import CaseAnswer, DocumentType, Registration, RoundMember, Scorecard
+from .models import CaseAnswer, DocumentType, NationalReview, Registration, RoundMember, Scorecard
 from .scoring import Card, card_missing, sheet_load
 
 
@@ -99,6 +99,14 @@ def staff_queue():
     """Dossiers waiting on staff, oldest change first."""
     return (
         Registration.objects.waiting_on_staff().for_lists().with_council_progress().order_by("state_changed_at", "pk")
+    )
+
+
+def national_waiting():
+    """Dossiers forwarded to the national council and waiting for its decision, the longest
+    waiting first, with what the queue shows of them."""
+    return NationalReview.objects.waiting().select_related(
+        "registration__product", "registration__cooperative", "registration__product_set"
     )
 
 

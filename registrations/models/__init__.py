@@ -9,6 +9,7 @@ from .dossiers import (  # noqa: F401
     RoundMember,
     Scorecard,
 )
+from .national import NationalReview  # noqa: F401
 from .sheets import (  # noqa: F401
     STAR_LEVELS,
     CaseChoice,

@@ -130,6 +130,7 @@ class Registration(TimeStampedModel):
         NOT_CERTIFIED = "not_certified", _("Not certified")
         WITHDRAWN = "withdrawn", _("Withdrawn")
         FORWARDED_NATIONAL = "forwarded_national", _("Forwarded to the national council")
+        NATIONAL_LOWER = "national_lower", _("Rated below 5 stars by the national council")
 
     COOPERATIVE_LABELS = {
         State.DRAFT: pgettext_lazy("cooperative", "Draft — not sent yet"),
@@ -143,6 +144,9 @@ class Registration(TimeStampedModel):
         State.NOT_CERTIFIED: pgettext_lazy("cooperative", "Not certified this time"),
         State.WITHDRAWN: pgettext_lazy("cooperative", "Withdrawn"),
         State.FORWARDED_NATIONAL: pgettext_lazy("cooperative", "Sent to the national council (5 stars)"),
+        State.NATIONAL_LOWER: pgettext_lazy(
+            "cooperative", "Rated by the national council — waiting for the provincial decision"
+        ),
     }
 
     class Kind(models.TextChoices):
@@ -172,6 +176,7 @@ class Registration(TimeStampedModel):
         State.UNDER_REVIEW,
         State.SCORED,
         State.FORWARDED_NATIONAL,
+        State.NATIONAL_LOWER,
     ]
     STAFF_QUEUE_STATES = [
         State.SUBMITTED,
@@ -180,6 +185,7 @@ class Registration(TimeStampedModel):
         State.UNDER_REVIEW,
         State.SCORED,
         State.FORWARDED_NATIONAL,
+        State.NATIONAL_LOWER,
     ]
 
     cooperative = models.ForeignKey(

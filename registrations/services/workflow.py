@@ -19,13 +19,13 @@ from .notify import council_assigned_notify
 S = Registration.State
 
 
-def _require_staff(user):
+def require_staff(user):
     if not is_alliance_staff(user):
         raise ApplicationError(_("Only Alliance staff can do this."))
 
 
 def _staff_move(registration, *, allowed, to, by, note="", internal_note="", extra_fields=(), before=None):
-    _require_staff(by)
+    require_staff(by)
     with transaction.atomic():
         locked = registration_lock(registration)
         if locked.state not in allowed:
@@ -74,7 +74,7 @@ def registrations_assign_round(*, registrations, round: Round, by) -> list[Regis
     """Put commune-checked dossiers before a round's council (commune_checked → under_review),
     all or none. Side effects: round, state and one audit event per dossier; emails to the
     cooperatives and one to each council member."""
-    _require_staff(by)
+    require_staff(by)
     ids = sorted({r.pk if hasattr(r, "pk") else int(r) for r in registrations})
     if not ids:
         raise ApplicationError(_("Choose at least one dossier."))
@@ -206,21 +206,18 @@ def registration_finalize(*, registration, by, note: str = "") -> Registration:
     )
 
 
-def registration_forward_national(*, registration, by, note: str = "") -> Registration:
-    """A 5-star result goes to the national council (scored → forwarded_national)."""
-
-    def check(locked):
-        if locked.result_stars != 5:
-            raise ApplicationError(_("Only a 5-star result (90 points or more) goes to the national council."))
-
-    return _staff_move(registration, allowed=[S.SCORED], to=S.FORWARDED_NATIONAL, by=by, note=note, before=check)
-
-
 def registration_not_certify(*, registration, by, note: str) -> Registration:
-    """Close the dossier without a certificate (scored or forwarded → not_certified)."""
+    """Close the dossier without a certificate (scored, forwarded to the national council or back
+    from it → not_certified)."""
     if not note or not note.strip():
         raise ApplicationError(_("Give the cooperative the reason."), field="note")
-    return _staff_move(registration, allowed=[S.SCORED, S.FORWARDED_NATIONAL], to=S.NOT_CERTIFIED, by=by, note=note)
+    return _staff_move(
+        registration,
+        allowed=[S.SCORED, S.FORWARDED_NATIONAL, S.NATIONAL_LOWER],
+        to=S.NOT_CERTIFIED,
+        by=by,
+        note=note,
+    )
 
 
 def registration_certify(
@@ -230,15 +227,16 @@ def registration_certify(
     decision_number: str,
     decision_date,
     issuer_name: str = "",
-    stars: int | None = None,
     note: str = "",
 ) -> Registration:
-    """Issue the certificate of a scored dossier (scored → certified; 3 or 4 stars by the
-    province) or of a forwarded one (forwarded_national → certified; the stars of the national
-    decision). Side effects: the certificate (product code, the validity of the dossier's criteria
-    version — 36 months to the same day —, the product's public stars at once), the previous
-    certificate linked for a re-rating, state, audit event, email. Two staff certifying at once: the second gets a clear refusal."""
-    _require_staff(by)
+    """Issue the province's certificate: of a scored dossier with 3 or 4 stars (scored →
+    certified), or of one the national council rated 3 or 4 stars, at the stars of the national
+    decision (national_lower → certified). A 5-star certificate is the national decision itself
+    (national.registration_national_decide). Side effects: the certificate (product code, the
+    validity of the dossier's criteria version — 36 months to the same day —, the product's public
+    stars at once), the previous certificate linked for a re-rating, state, audit event, email.
+    Two staff certifying at once: the second gets a clear refusal."""
+    require_staff(by)
     with transaction.atomic():
         locked = registration_lock(registration)
         if locked.state == S.CERTIFIED:
@@ -247,26 +245,24 @@ def registration_certify(
                 _("This dossier has just been certified by someone else (product code %(code)s); nothing was changed.")
                 % {"code": code}
             )
-        if locked.state not in (S.SCORED, S.FORWARDED_NATIONAL):
-            raise state_error(locked)
         if locked.state == S.SCORED:
             if locked.result_stars not in (3, 4):
                 raise ApplicationError(
                     _("The province certifies 3 or 4 stars; this result is %(stars)s stars.")
                     % {"stars": locked.result_stars}
                 )
-            stars, issuer = locked.result_stars, Certificate.Issuer.PROVINCE
+            stars = locked.result_stars
+        elif locked.state == S.NATIONAL_LOWER:
+            stars = locked.national_review.stars
         else:
-            if stars not in (3, 4, 5):
-                raise ApplicationError(_("Enter the stars of the national decision (3 to 5)."), field="stars")
-            issuer = Certificate.Issuer.NATIONAL
+            raise state_error(locked)
         certificate = certificate_issue(
             product=locked.product,
             stars=stars,
             score=locked.average_score,
             decision_number=decision_number,
             decision_date=decision_date,
-            issuer=issuer,
+            issuer=Certificate.Issuer.PROVINCE,
             issuer_name=issuer_name,
             previous=locked.previous_certificate,
             validity_months=locked.sheet.version.certificate_validity_months,

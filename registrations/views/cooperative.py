@@ -28,7 +28,9 @@ from .common import card_summary, document_response, sheet_rows
 
 def _dossier(request, pk) -> Registration:
     return get_owned_or_404(
-        Registration.objects.select_related("product", "product_set", "sheet__version", "certificate", "cooperative"),
+        Registration.objects.select_related(
+            "product", "product_set", "sheet__version", "certificate", "cooperative", "national_review"
+        ),
         request.user,
         pk=pk,
     )
@@ -108,6 +110,7 @@ def dossier_detail(request, cooperative, pk):
         "timeline": _timeline(events),
         "resubmit_form": ResubmitForm() if registration.state == Registration.State.RETURNED else None,
         "can_withdraw": can(request.user, "registrations.withdraw_dossier", registration),
+        "national_review": getattr(registration, "national_review", None),
     }
     return render(request, "registrations/dossier_detail.html", _space(context))
 

@@ -20,6 +20,8 @@ from products.services.certificates import certificate_revoke
 from registrations.forms import (
     AssignRoundForm,
     CertifyForm,
+    ForwardNationalForm,
+    NationalDecisionForm,
     NoteForm,
     QueueFilterForm,
     RequiredNoteForm,
@@ -31,10 +33,11 @@ from registrations.selectors import (
     SCORECARD_PREFETCH,
     card_choices,
     documents_by_type,
+    national_waiting,
     scorecard_cases_text,
     self_assessment,
 )
-from registrations.services import workflow
+from registrations.services import national, workflow
 
 from .common import card_summary, cases_text, comparison_rows, sheet_rows
 
@@ -73,6 +76,9 @@ def queue(request):
     for registration in registrations:
         registration.days_waiting = (now - registration.state_changed_at).days
     assign_form = AssignRoundForm()
+    waiting_national = list(national_waiting())
+    for review in waiting_national:
+        review.days = review.days_waiting(now)
     return render(
         request,
         "registrations/staff/queue.html",
@@ -80,6 +86,7 @@ def queue(request):
             "filter_form": filter_form,
             "registrations": registrations,
             "assign_form": assign_form,
+            "waiting_national": waiting_national,
             "assignable": any(r.state == S.COMMUNE_CHECKED for r in registrations),
             "query": request.GET.urlencode(),
         },
@@ -128,7 +135,7 @@ def export(request):
     from openpyxl.styles import Font
 
     filter_form = QueueFilterForm(request.GET or None)
-    registrations = list(_filtered(filter_form).select_related("previous_certificate"))
+    registrations = list(_filtered(filter_form).select_related("previous_certificate", "national_review"))
     self_totals = dict(
         Scorecard.objects.filter(registration__in=registrations, kind=Scorecard.Kind.SELF).values_list(
             "registration_id", "total"
@@ -164,6 +171,11 @@ def export(request):
         _("Stars"),
         _("Product code"),
         _("Case that applies (self-assessment)"),
+        _("Sent to the national council on"),
+        _("Ministry"),
+        _("National decision"),
+        _("National decision date"),
+        _("National stars"),
     ]
     sheet.append(header)
     for registration in registrations:
@@ -187,6 +199,7 @@ def export(request):
                 registration.result_stars,
                 registration.certificate.product_code if registration.certificate_id else "",
                 cases.get(self_ids.get(registration.pk), ""),
+                *_national_cells(registration),
             ]
         )
     scores = workbook.create_sheet(_("Scorecards")[:31])
@@ -212,8 +225,10 @@ def export(request):
             ws.column_dimensions[column[0].column_letter].width = min(max(10, width + 2), 50)
         for row in ws.iter_rows(min_row=2):
             for cell in row:
-                if hasattr(cell.value, "year"):
+                if hasattr(cell.value, "hour"):
                     cell.number_format = "DD/MM/YYYY HH:MM"
+                elif hasattr(cell.value, "year"):
+                    cell.number_format = "DD/MM/YYYY"
     buffer = io.BytesIO()
     workbook.save(buffer)
     response = HttpResponse(
@@ -222,6 +237,19 @@ def export(request):
     stamp = timezone.localdate().strftime("%Y%m%d")
     response["Content-Disposition"] = f'attachment; filename="ho-so-ocop-{stamp}.xlsx"'
     return response
+
+
+def _national_cells(registration) -> list:
+    review = getattr(registration, "national_review", None)
+    if review is None:
+        return [None, "", "", None, None]
+    return [
+        timezone.localtime(review.forwarded_at).replace(tzinfo=None),
+        review.ministry,
+        review.decision_number,
+        review.decision_date,
+        review.stars,
+    ]
 
 
 def _staff_dossier(pk) -> Registration:
@@ -234,6 +262,7 @@ def _staff_dossier(pk) -> Registration:
             "round",
             "certificate",
             "previous_certificate",
+            "national_review",
         ),
         pk=pk,
     )
@@ -295,6 +324,10 @@ def detail(request, pk):
         "note_form": NoteForm(),
         "return_form": RequiredNoteForm(),
         "certify_form": CertifyForm(initial={"decision_date": timezone.localdate()}),
+        "forward_form": ForwardNationalForm(initial={"dispatch_date": timezone.localdate()}),
+        "national_form": NationalDecisionForm(),
+        "national_review": getattr(registration, "national_review", None),
+        "ministries": national.ministries_known(),
         "revoke_form": RevokeForm(),
         "open_rounds": Round.objects.filter(is_open=True).order_by("-year", "name"),
         "S": S,
@@ -306,8 +339,17 @@ ACTIONS = {
     "return": (RequiredNoteForm, workflow.registration_return, _("Dossier returned to the cooperative.")),
     "commune-check": (NoteForm, workflow.registration_commune_check, _("Commune check recorded.")),
     "finalize": (NoteForm, workflow.registration_finalize, _("Council result recorded.")),
-    "forward": (NoteForm, workflow.registration_forward_national, _("Dossier forwarded to the national council.")),
     "not-certify": (RequiredNoteForm, workflow.registration_not_certify, _("Dossier closed without a certificate.")),
+}
+# Actions whose form has fields of its own: (form, service, message once done).
+FORM_ACTIONS = {
+    "certify": (CertifyForm, workflow.registration_certify, None),
+    "forward": (
+        ForwardNationalForm,
+        national.registration_forward_national,
+        _("Dossier forwarded to the national council."),
+    ),
+    "national-decision": (NationalDecisionForm, national.registration_national_decide, None),
 }
 
 
@@ -315,8 +357,8 @@ ACTIONS = {
 @require_POST
 def action(request, pk, name):
     registration = _staff_dossier(pk)
-    if name == "certify":
-        return _certify(request, registration)
+    if name in FORM_ACTIONS:
+        return _form_action(request, registration, *FORM_ACTIONS[name])
     if name == "revoke":
         return _revoke(request, registration)
     if name not in ACTIONS:
@@ -338,8 +380,9 @@ def action(request, pk, name):
     return redirect("registrations:staff_detail", pk=pk)
 
 
-def _certify(request, registration):
-    form = CertifyForm(request.POST)
+def _form_action(request, registration, form_class, service, done):
+    """Run `service` with the form's fields; each refusal (a field, the service) as a message."""
+    form = form_class(request.POST)
     if not form.is_valid():
         for field, errors in form.errors.items():
             label = form.fields[field].label if field in form.fields else ""
@@ -347,16 +390,21 @@ def _certify(request, registration):
                 messages.error(request, f"{label}: {error}" if label else error)
         return redirect("registrations:staff_detail", pk=registration.pk)
     try:
-        workflow.registration_certify(registration=registration, by=request.user, **form.cleaned_data)
+        service(registration=registration, by=request.user, **form.cleaned_data)
     except ApplicationError as error:
         error_to_message(request, error)
     else:
         registration.refresh_from_db()
-        messages.success(
-            request,
-            _("Certificate issued: product code %(code)s.") % {"code": registration.certificate.product_code},
-        )
+        messages.success(request, str(done) if done else _outcome(registration))
     return redirect("registrations:staff_detail", pk=registration.pk)
+
+
+def _outcome(registration) -> str:
+    if registration.state == S.CERTIFIED:
+        return _("Certificate issued: product code %(code)s.") % {"code": registration.certificate.product_code}
+    return _("National decision recorded; the dossier is now “%(state)s”.") % {
+        "state": registration.get_state_display()
+    }
 
 
 def _revoke(request, registration):

@@ -289,3 +289,27 @@ def council_score_all(registration, points=(20, 10, 5, 30, 5)):
     choices = choices_by_points(registration.sheet, list(points))
     for membership in registration.round.memberships.all():
         workflow.scorecard_save(registration=registration, member=membership.user, choices=choices, submit=True)
+
+
+MINISTRY = "Bộ Nông nghiệp và Môi trường"
+# On the small test sheet: 100 points, every requirement met (b's ***** option ticked).
+FIVE_STARS = (20, 20, 25, 30, 5)
+
+
+def scored_make(*, staff, points=FIVE_STARS, members=1, **draft) -> Registration:
+    """A dossier the round's council scored with `points` (every member alike), result recorded."""
+    registration = advance(draft_make(**draft), "under_review", staff=staff, round_=round_with_council(members))
+    council_score_all(registration, points=points)
+    workflow.registration_finalize(registration=registration, by=staff)
+    registration.refresh_from_db()
+    return registration
+
+
+def forwarded_make(*, staff, ministry=MINISTRY, **scored) -> Registration:
+    """A 5-star result forwarded to the national council, waiting for its decision."""
+    from registrations.services import national
+
+    registration = scored_make(staff=staff, **scored)
+    national.registration_forward_national(registration=registration, by=staff, ministry=ministry)
+    registration.refresh_from_db()
+    return registration

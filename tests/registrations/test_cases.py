@@ -507,6 +507,10 @@ def test_council_page_print_and_export_show_the_chosen_case(client, staff):
     assert "Trường hợp 2: Điểm dịch vụ du lịch (1/1)" in printed
     assert "☑ Trường hợp 1: Cộng đồng dịch vụ du lịch" in printed
     dossiers_ws, scores_ws = workbook.worksheets
-    assert list(dossiers_ws.iter_rows(values_only=True))[1][-1] == "Trường hợp 1: Cộng đồng dịch vụ du lịch"
+    header, row = list(dossiers_ws.iter_rows(values_only=True))[:2]
+    assert (
+        dict(zip(header, row, strict=True))["Trường hợp áp dụng (tự đánh giá)"]
+        == "Trường hợp 1: Cộng đồng dịch vụ du lịch"
+    )
     handed_in = [row for row in list(scores_ws.iter_rows(values_only=True))[1:] if row[4]]
     assert [row[-1] for row in handed_in] == ["Trường hợp 2: Điểm dịch vụ du lịch"]

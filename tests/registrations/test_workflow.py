@@ -10,14 +10,13 @@ from ocop_portal.errors import ApplicationError
 from ocop_portal.models import OutboundEmail
 from products.models import Certificate
 from registrations.models import DocumentType, Registration, RegistrationEvent, Scorecard
-from registrations.services import dossiers, workflow
+from registrations.services import dossiers, national, workflow
 from tests.factories import ProductFactory, StaffUserFactory
 from tests.factories.registrations import (
     FORM,
     CouncilUserFactory,
     advance,
     choices_by_points,
-    council_score_all,
     draft_make,
     member_of,
     owner,
@@ -162,15 +161,31 @@ TRANSITIONS = {
         lambda r, staff: workflow.registrations_assign_round(registrations=[r], round=round_with_council(1), by=staff),
     ),
     "finalize": ([S.UNDER_REVIEW], lambda r, staff: workflow.registration_finalize(registration=r, by=staff)),
-    "forward": ([S.SCORED], lambda r, staff: workflow.registration_forward_national(registration=r, by=staff)),
+    "forward": (
+        [S.SCORED],
+        lambda r, staff: national.registration_forward_national(
+            registration=r, by=staff, ministry="Bộ Nông nghiệp và Môi trường"
+        ),
+    ),
+    "national decision": (
+        [S.FORWARDED_NATIONAL],
+        lambda r, staff: national.registration_national_decide(
+            registration=r,
+            by=staff,
+            decision_number="781/QĐ-BNNMT",
+            decision_date=timezone.localdate(),
+            ministry="Bộ Nông nghiệp và Môi trường",
+            stars=5,
+        ),
+    ),
     "not certify": (
-        [S.SCORED, S.FORWARDED_NATIONAL],
+        [S.SCORED, S.FORWARDED_NATIONAL, S.NATIONAL_LOWER],
         lambda r, staff: workflow.registration_not_certify(registration=r, by=staff, note="Chưa đạt."),
     ),
     "certify": (
-        [S.SCORED, S.FORWARDED_NATIONAL],
+        [S.SCORED, S.NATIONAL_LOWER],
         lambda r, staff: workflow.registration_certify(
-            registration=r, by=staff, decision_number="1/QĐ", decision_date=timezone.localdate(), stars=4
+            registration=r, by=staff, decision_number="1/QĐ", decision_date=timezone.localdate()
         ),
     ),
 }
@@ -292,43 +307,6 @@ def test_finalize_when_a_member_has_not_handed_in_is_refused(staff):
 
     registration.refresh_from_db()
     assert (registration.state, registration.average_score) == (S.UNDER_REVIEW, None)
-
-
-@pytest.mark.django_db
-def test_ninety_points_go_to_national_council_then_certified_with_national_stars(staff):
-    registration = advance(draft_make(), S.UNDER_REVIEW, staff=staff)
-    council_score_all(registration, points=(20, 20, 25, 20, 5))
-    workflow.registration_finalize(registration=registration, by=staff)
-
-    with pytest.raises(ApplicationError, match="3 or 4 stars"):
-        workflow.registration_certify(
-            registration=registration, by=staff, decision_number="1/QĐ", decision_date=timezone.localdate()
-        )
-    workflow.registration_forward_national(registration=registration, by=staff)
-    workflow.registration_certify(
-        registration=registration,
-        by=staff,
-        decision_number="781/QĐ-BNNMT",
-        decision_date=timezone.localdate(),
-        stars=5,
-        issuer_name="Bộ Nông nghiệp và Môi trường",
-    )
-
-    registration.refresh_from_db()
-    assert registration.state == S.CERTIFIED
-    assert (registration.certificate.stars, registration.certificate.issuer) == (5, Certificate.Issuer.NATIONAL)
-    assert registration.product.stars == 5
-
-
-@pytest.mark.django_db
-def test_forward_when_result_below_five_stars_is_refused(staff):
-    registration = _in_state(S.SCORED, staff)
-
-    with pytest.raises(ApplicationError, match="Only a 5-star result"):
-        workflow.registration_forward_national(registration=registration, by=staff)
-
-    registration.refresh_from_db()
-    assert registration.state == S.SCORED
 
 
 @pytest.mark.django_db
