@@ -18,12 +18,11 @@ from django.utils.translation import gettext as _
 
 from ocop_portal.errors import ApplicationError
 from products.models import Certificate
-from products.services.certificates import certificate_issue
 from registrations.models import NationalReview, Registration
 from registrations.scoring import stars_for_score
 
 from .dossiers import registration_lock, state_error, state_move
-from .workflow import registration_result, require_staff
+from .workflow import certified_move, registration_result, require_staff
 
 S = Registration.State
 
@@ -193,19 +192,17 @@ def registration_national_decide(
         }
         message = "\n".join(part for part in (decision, _text(note)) if part)
         if stars == 5:
-            certificate = certificate_issue(
-                product=locked.product,
+            certified_move(
+                locked,
+                by=by,
+                note=message,
                 stars=5,
                 score=score if score is not None else locked.average_score,
                 decision_number=decision_number,
                 decision_date=decision_date,
                 issuer=Certificate.Issuer.NATIONAL,
                 issuer_name=ministry,
-                previous=locked.previous_certificate,
-                validity_months=locked.sheet.version.certificate_validity_months,
             )
-            locked.certificate = certificate
-            state_move(registration=locked, to=S.CERTIFIED, by=by, note=message, extra_fields=["certificate"])
         elif stars >= 3:
             follow = _("The province will issue the certificate at %(stars)s stars.") % {"stars": stars}
             state_move(registration=locked, to=S.NATIONAL_LOWER, by=by, note=f"{message}\n{follow}")

@@ -256,17 +256,28 @@ def registration_certify(
             stars = locked.national_review.stars
         else:
             raise state_error(locked)
-        certificate = certificate_issue(
-            product=locked.product,
+        certified_move(
+            locked,
+            by=by,
+            note=note.strip(),
             stars=stars,
             score=locked.average_score,
             decision_number=decision_number,
             decision_date=decision_date,
             issuer=Certificate.Issuer.PROVINCE,
             issuer_name=issuer_name,
-            previous=locked.previous_certificate,
-            validity_months=locked.sheet.version.certificate_validity_months,
         )
-        locked.certificate = certificate
-        state_move(registration=locked, to=S.CERTIFIED, by=by, note=note.strip(), extra_fields=["certificate"])
     return locked
+
+
+def certified_move(locked: Registration, *, by, note: str, **certificate) -> None:
+    """Issue the certificate of a locked dossier (`certificate`: stars, score, decision number
+    and date, issuer and its name) with the previous certificate and the validity of its criteria
+    version, and move it to certified. The caller holds the transaction and the lock."""
+    locked.certificate = certificate_issue(
+        product=locked.product,
+        previous=locked.previous_certificate,
+        validity_months=locked.sheet.version.certificate_validity_months,
+        **certificate,
+    )
+    state_move(registration=locked, to=S.CERTIFIED, by=by, note=note, extra_fields=["certificate"])

@@ -5,19 +5,11 @@ and the cooperative sees its 5-star certificate."""
 from django.utils import timezone
 
 from registrations.models import Registration
-from tests.e2e.helpers import e2e_db
+from tests.e2e.helpers import e2e_db, login
 from tests.factories import StaffUserFactory
 from tests.factories.registrations import owner, scored_make
 
 PASSWORD = "Tinh-dau-buoi-2026"
-
-
-def _login(page, email):
-    page.goto("/accounts/login/")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.locator("main").get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_load_state()
 
 
 @e2e_db
@@ -30,7 +22,7 @@ def test_staff_forward_to_national_council_and_record_its_decision(page, phone_p
     product = registration.product.name
 
     # 1. The staff open the scored dossier and forward it.
-    _login(page, staff.email)
+    login(page, staff.email, PASSWORD)
     page.goto(f"/dossiers/staff/{registration.pk}/")
     form = page.locator("form.national-forward")
     assert form.get_by_label("Gửi tới (Bộ)").input_value() == "Bộ Nông nghiệp và Môi trường"
@@ -62,7 +54,7 @@ def test_staff_forward_to_national_council_and_record_its_decision(page, phone_p
     assert page.locator(".national-queue").count() == 0
 
     # 4. The cooperative, on its phone, sees the 5-star certificate of the national decision.
-    _login(phone_page, cooperative_user.email)
+    login(phone_page, cooperative_user.email, PASSWORD)
     phone_page.goto(f"/dossiers/{registration.pk}/")
     text = phone_page.locator("main").inner_text()
     assert "781/QĐ-BNNMT" in text

@@ -81,7 +81,7 @@ def test_email_is_sent_once_through_a_real_smtp_server(smtp):
     assert smtp.messages[0].rcpt_tos == ["giamdoc@htx.vn"]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_hanging_server_costs_one_attempt_and_holds_no_lock(smtp):
     smtp.hang = True
     email = outbox_row()
