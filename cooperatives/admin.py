@@ -6,7 +6,8 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from ocop_portal.text import search_filter, unique_slug
+from ocop_portal.models import instance_adopt, instance_values
+from ocop_portal.text import search_filter
 from ocop_portal.uploads import ImageUploadField
 from products.admin_kit import (
     CommuneListFilter,
@@ -81,13 +82,6 @@ class CooperativeAdminForm(forms.ModelForm):
 
     def clean_registration_number(self):
         return (self.cleaned_data.get("registration_number") or "").replace(" ", "")
-
-    def clean(self):
-        cleaned = super().clean()
-        if not cleaned.get("slug") and cleaned.get("name"):
-            cleaned["slug"] = unique_slug(Cooperative, cleaned["name"], exclude_pk=self.instance.pk)
-            self.instance.slug = cleaned["slug"]
-        return cleaned
 
 
 class ProductInline(admin.TabularInline):
@@ -164,6 +158,16 @@ class CooperativeAdmin(
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(product_total=Count("products", distinct=True))
+
+    def save_model(self, request, obj, form, change):
+        """Through the registry's services (the slug rule, the products' search text, the public
+        pages), as the Excel import and the sign-up approval do."""
+        from .services import cooperative_create, cooperative_update
+
+        if change:
+            cooperative_update(cooperative=obj, by=request.user, reason="admin")
+        else:
+            instance_adopt(obj, cooperative_create(by=request.user, **instance_values(obj)))
 
     @admin.display(description=_("producer"), ordering="name")
     def name_display(self, cooperative):

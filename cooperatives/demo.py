@@ -3,10 +3,12 @@ plan, with its commune after the 2025 reform and its old-style address (see demo
 
 from django.core.exceptions import ImproperlyConfigured
 
+from ocop_portal.models import instance_values
 from places.models import Commune
 
 from .demo_data import PRODUCERS, DemoProducer
 from .models import Cooperative
+from .services import cooperative_create
 
 DEMO_ORDER = 10  # before products (20) and accounts (90)
 
@@ -36,10 +38,8 @@ def cooperatives_demo_load() -> list[Cooperative]:
     for producer in PRODUCERS:
         if producer.slug in existing:
             continue
-        cooperative = _cooperative_from(producer, commune=communes[producer.commune_code])
-        cooperative.full_clean()
-        cooperative.save()
-        created.append(cooperative)
+        draft = _cooperative_from(producer, commune=communes[producer.commune_code])
+        created.append(cooperative_create(by=None, **instance_values(draft)))
     return created
 
 

@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from ocop_portal.models import instance_adopt, instance_values
 from places.selectors import commune_find, commune_label, old_address_convert
 from products.excel import (
     BooleanWidget,
@@ -184,6 +185,14 @@ class CooperativeResource(RegistryResource):
 
     def get_queryset(self):
         return Cooperative.objects.select_related("commune")
+
+    def record_save(self, instance, *, is_create, by):
+        from .services import cooperative_create, cooperative_update
+
+        if is_create:
+            instance_adopt(instance, cooperative_create(by=by, **instance_values(instance)))
+        else:
+            cooperative_update(cooperative=instance, by=by, reason="Excel import")
 
     def find_instance(self, row):
         slug = excel_text(row.get(self.fields["slug"].column_name) or "")

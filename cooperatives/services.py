@@ -14,6 +14,7 @@ from accounts.selectors import staff_emails
 from ocop_portal.emails import absolute_url, email_queue
 from ocop_portal.errors import ApplicationError, raise_validation
 from ocop_portal.text import unique_slug
+from showcase.cache import public_pages_invalidate
 
 from .models import (
     Cooperative,
@@ -50,18 +51,53 @@ def _member_emails(cooperative_id: int) -> list[str]:
     )
 
 
-def cooperative_create(*, by, name: str, **fields) -> Cooperative:
-    """Create a producer in the registry (e.g. when staff approve a sign-up for a new one).
-
-    Raises ApplicationError with the field's message when the details are refused."""
-    cooperative = Cooperative(name=name.strip(), slug=unique_slug(Cooperative, name, fallback="htx"), **fields)
+def _validate(cooperative: Cooperative) -> None:
+    if not cooperative.slug:
+        # The one slug rule: made once from the name; the public address never changes after.
+        cooperative.slug = unique_slug(Cooperative, cooperative.name, fallback="htx", exclude_pk=cooperative.pk)
     try:
         cooperative.full_clean()
     except ValidationError as error:
         raise_validation(error)
-    cooperative._history_user = by
-    cooperative.save()
+
+
+def cooperative_create(*, by, name: str, slug: str = "", **fields) -> Cooperative:
+    """Create a producer in the registry (staff approving a sign-up for a new one, the admin,
+    the Excel import). Without a `slug`, one is made from the name.
+
+    Side effects: the row (history recorded), the public pages invalidated. Raises
+    ApplicationError with the field's message when the details are refused."""
+    cooperative = Cooperative(name=name.strip(), slug=slug, **fields)
+    _validate(cooperative)
+    with transaction.atomic():
+        cooperative._history_user = by
+        cooperative.save()
+        public_pages_invalidate()
     return cooperative
+
+
+def cooperative_update(*, cooperative: Cooperative, by, reason: str = "") -> Cooperative:
+    """Save a producer staff edited in the admin or in an Excel import (`cooperative` carries
+    the new values). Side effects: the row (history recorded, with `reason`); its products'
+    search text when the name or place changed; the public pages invalidated. Raises
+    ApplicationError (nothing saved) when a value is refused."""
+    _validate(cooperative)
+    with transaction.atomic():
+        cooperative._history_user = by
+        if reason:
+            cooperative._change_reason = reason
+        cooperative.save()
+        _cooperative_changed(cooperative)
+    return cooperative
+
+
+def _cooperative_changed(cooperative: Cooperative) -> None:
+    """What follows any save of an existing producer: its products are found by its name,
+    commune and former district too, and the public pages show it."""
+    from products.services import product_search_texts_refresh
+
+    product_search_texts_refresh(cooperative=cooperative)
+    public_pages_invalidate()
 
 
 # --- Profile and legal identity ---------------------------------------------------------------
@@ -92,6 +128,7 @@ def cooperative_profile_update(
             locked._history_user = by
             locked._change_reason = "space: profile"
             locked.save()
+            _cooperative_changed(locked)
         request = None
         legal = {field: value for field, value in (legal or {}).items() if field in LEGAL_FIELDS}
         if any(getattr(locked, field) != value for field, value in legal.items()):
@@ -152,8 +189,8 @@ def _lock_pending_legal(request: LegalChangeRequest) -> LegalChangeRequest:
 def legal_change_approve(*, request: LegalChangeRequest, by, note: str = "") -> Cooperative:
     """Apply a legal identity change to the cooperative (recorded in its history).
 
-    Side effects: the cooperative's name/registration number/type; the request marked approved;
-    an email to the cooperative's accounts."""
+    Side effects: the cooperative's name/registration number/type (and its products' search
+    text); the request marked approved; an email to the cooperative's accounts."""
     with transaction.atomic():
         request = _lock_pending_legal(request)
         cooperative = Cooperative.objects.select_for_update().get(pk=request.cooperative_id)
@@ -166,6 +203,7 @@ def legal_change_approve(*, request: LegalChangeRequest, by, note: str = "") -> 
         cooperative._history_user = by
         cooperative._change_reason = f"legal change request #{request.pk}"
         cooperative.save()
+        _cooperative_changed(cooperative)
         request.status = LegalChangeRequest.Status.APPROVED
         request.decided_at = timezone.now()
         request.decided_by = by

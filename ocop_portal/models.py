@@ -62,3 +62,25 @@ class OutboundEmail(TimeStampedModel):
 
     def __str__(self):
         return f"{self.subject} → {', '.join(self.to)}"
+
+
+def instance_values(instance: models.Model, *, exclude=()) -> dict:
+    """The concrete field values an admin form or an import row put on `instance` (foreign keys
+    by id), for a service that creates the row: `cooperative_create(**instance_values(...))`."""
+    skipped = {"id", "created_at", "updated_at", "search_text", *exclude}
+    return {
+        field.attname: getattr(instance, field.attname)
+        for field in instance._meta.concrete_fields
+        if field.name not in skipped and not field.primary_key
+    }
+
+
+def instance_adopt(target: models.Model, saved: models.Model) -> models.Model:
+    """Give `target` (the object an admin form or an import row built) the identity and values
+    of `saved` (the row a service created from it), so the admin's and the import's own steps
+    after the save (m2m values, log entries, the redirect, the row's result) use the real row."""
+    for field in saved._meta.concrete_fields:
+        setattr(target, field.attname, getattr(saved, field.attname))
+    target._state.adding = False
+    target._state.db = saved._state.db
+    return target

@@ -11,7 +11,8 @@ from django.utils.translation import pgettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
 from cooperatives.admin import FoldedSearchMixin
-from ocop_portal.text import search_filter, unique_slug
+from ocop_portal.models import instance_adopt
+from ocop_portal.text import search_filter
 from ocop_portal.uploads import ImageUploadField
 
 from .admin_kit import (
@@ -43,7 +44,8 @@ from .models import (
     default_valid_until,
 )
 from .resources import CertificateResource, ProductResource
-from .services.certificates import certificate_revoke
+from .services import catalog
+from .services.certificates import certificate_delete, certificate_revoke, certificate_save
 from .validators import normalize_product_code
 
 PRODUCT_STATUS_TONES = {
@@ -63,13 +65,6 @@ def _thumbnail(photo, *, large=False):
         photo.alt_text,
         " registry-thumb--large" if large else "",
     )
-
-
-def _queue_thumbnails(photo):
-    """A new or replaced image gets new thumbnails (made after the commit by Celery)."""
-    from .tasks import make_photo_thumbnails
-
-    make_photo_thumbnails.delay_on_commit(photo.pk)
 
 
 # --- Forms ------------------------------------------------------------------------------------
@@ -121,9 +116,6 @@ class ProductAdminForm(forms.ModelForm):
         low, high = cleaned.get("price_min"), cleaned.get("price_max")
         if low is not None and high is not None and low > high:
             self.add_error("price_max", _("The lowest price cannot exceed the highest price."))
-        if not cleaned.get("slug") and cleaned.get("name"):
-            cleaned["slug"] = unique_slug(Product, cleaned["name"], exclude_pk=self.instance.pk)
-            self.instance.slug = cleaned["slug"]
         return cleaned
 
 
@@ -281,13 +273,27 @@ class ProductAdmin(
             )
         )
 
+    def save_model(self, request, obj, form, change):
+        """Through the catalogue's services, as the space and the import do (the slug rule, the
+        QR code of a new product, the public pages)."""
+        data = {field: getattr(obj, field) for field in catalog.STAFF_PRODUCT_FIELDS}
+        if change:
+            saved = catalog.product_update(product=obj, by=request.user, data=data)
+        else:
+            del data["cooperative"]
+            saved = catalog.product_create(cooperative=obj.cooperative, by=request.user, data=data)
+        instance_adopt(obj, saved)
+
     def save_formset(self, request, form, formset, change):
+        if formset.model is Certificate:
+            certificates_formset_save(formset, by=request.user)
+            return
         super().save_formset(request, form, formset, change)
         if formset.model is ProductPhoto:
             for photo_form in formset.forms:
                 photo = photo_form.instance
                 if photo.pk and "image" in photo_form.changed_data:
-                    _refresh_thumbnails(photo)
+                    catalog.photo_image_replace(photo=photo)
 
     @admin.display(description=_("photo"))
     def photo(self, product):
@@ -325,10 +331,13 @@ class ProductAdmin(
         )
 
 
-def _refresh_thumbnails(photo):
-    if photo.thumbnail or photo.thumbnail_fallback:
-        ProductPhoto.objects.filter(pk=photo.pk).update(thumbnail="", thumbnail_fallback="")
-    _queue_thumbnails(photo)
+def certificates_formset_save(formset, *, by) -> None:
+    """The certificates inline writes each row through certificate_save / certificate_delete,
+    so the product's stars and the public pages follow as they do from the certificate's page."""
+    for certificate in formset.save(commit=False):
+        certificate_save(certificate=certificate, by=by)
+    for certificate in formset.deleted_objects:
+        certificate_delete(certificate=certificate, by=by)
 
 
 @admin.register(ProductPhoto)
@@ -350,7 +359,7 @@ class ProductPhotoAdmin(RegistryAdminMixin, admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         if "image" in form.changed_data:
-            _refresh_thumbnails(obj)
+            catalog.photo_image_replace(photo=obj)
 
     @admin.display(description=_("preview"))
     def preview(self, photo):
@@ -430,10 +439,11 @@ class CertificateAdmin(RegistryAdminMixin, ExcelImportExportMixin, RegistryHisto
         email like any other revocation; the other edits of the form are saved with it."""
         was_valid = change and form.initial.get("status") == Certificate.Status.VALID
         if not (was_valid and obj.status == Certificate.Status.REVOKED):
-            return super().save_model(request, obj, form, change)
+            certificate_save(certificate=obj, by=request.user)
+            return
         ground, note, revoked_on = obj.revocation_ground, obj.revocation_note, obj.revoked_on
         obj.status, obj.revocation_ground, obj.revocation_note, obj.revoked_on = Certificate.Status.VALID, "", "", None
-        super().save_model(request, obj, form, change)
+        certificate_save(certificate=obj, by=request.user)
         revoked = certificate_revoke(certificate=obj, ground=ground, by=request.user, note=note, on=revoked_on)
         obj.status, obj.revocation_ground, obj.revocation_note, obj.revoked_on = (
             revoked.status,
@@ -441,6 +451,13 @@ class CertificateAdmin(RegistryAdminMixin, ExcelImportExportMixin, RegistryHisto
             revoked.revocation_note,
             revoked.revoked_on,
         )
+
+    def delete_model(self, request, obj):
+        certificate_delete(certificate=obj, by=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for certificate in queryset:
+            certificate_delete(certificate=certificate, by=request.user)
 
     def get_search_results(self, request, queryset, search_term):
         term = search_term.strip()

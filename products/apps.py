@@ -5,6 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class ProductsConfig(AppConfig):
     name = "products"
     verbose_name = _("Products and certificates")
-
-    def ready(self):
-        from . import signals  # noqa: F401

@@ -14,7 +14,8 @@ from cooperatives.models import Cooperative
 
 from .demo_data import CERTIFICATES, PRICE_NOTE, PRODUCTS, DemoCertificate, DemoProduct
 from .models import Certificate, Product, ProductPhoto, ProductSet, QualityStandard, default_valid_until
-from .services.catalog import photo_thumbnails_build
+from .services.catalog import PRODUCT_FIELDS, photo_thumbnails_build, product_create
+from .services.certificates import certificate_save
 
 DEMO_ORDER = 20  # after cooperatives (10), before accounts (90)
 SCHEME = "qd148-2023"
@@ -63,10 +64,13 @@ def products_demo_load() -> list[Product]:
     for data in PRODUCTS:
         if data.slug in existing:
             continue
-        product = _product_from(data, cooperative=producers[data.producer], product_set=sets[data.set_code])
-        product.full_clean()
-        product.save()
-        product.quality_standards.set([standards[code] for code in data.standards])
+        draft = _product_from(data, cooperative=producers[data.producer], product_set=sets[data.set_code])
+        product = product_create(
+            cooperative=draft.cooperative,
+            by=None,
+            data={**{field: getattr(draft, field) for field in PRODUCT_FIELDS}, "slug": draft.slug},
+            quality_standards=[standards[code] for code in data.standards],
+        )
         created.append(product)
     return created
 
@@ -223,8 +227,8 @@ def _mix(colour: str, other: str, amount: float) -> str:
 def certificates_demo_load() -> list[Certificate]:
     """Create the demo OCOP certificates that do not exist yet (natural key: product code).
 
-    Side effects: inserts Certificate rows; the certificate signal then recomputes each product's
-    stars (products.services.product_sync_stars). Returns the certificates created."""
+    Side effects: inserts Certificate rows through certificate_save, which recomputes each
+    product's stars. Returns the certificates created."""
     existing = set(
         Certificate.objects.filter(product_code__in=[c.product_code for c in CERTIFICATES]).values_list(
             "product_code", flat=True
@@ -235,9 +239,7 @@ def certificates_demo_load() -> list[Certificate]:
     for data in CERTIFICATES:
         if data.product_code in existing:
             continue
-        certificate = _certificate_from(data, product=products[data.product])
-        certificate.full_clean()
-        certificate.save()
+        certificate = certificate_save(certificate=_certificate_from(data, product=products[data.product]), by=None)
         created.append(certificate)
     return created
 

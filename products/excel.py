@@ -8,7 +8,8 @@
   "25.000 đ", 0912… that Excel turned into a number) and write human values back.
 - `RegistryResource`: headers in the user's language (either language is accepted on import,
   diacritics and case ignored); an empty cell changes nothing; every error is reported under
-  the column's header, with the Excel line, in the user's language.
+  the column's header, with the Excel line, in the user's language. A row is written by its
+  app's service (`record_save`), never saved here, so an import does what the admin does.
 """
 
 import datetime
@@ -25,7 +26,8 @@ from django.utils.translation import gettext_lazy
 from import_export import fields, resources, widgets
 from import_export.formats import base_formats
 
-from ocop_portal.text import fold, format_thousands, unique_slug
+from ocop_portal.errors import ApplicationError
+from ocop_portal.text import fold, format_thousands
 
 DATE_INPUT_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d", "%d/%m/%y"]
 
@@ -292,9 +294,6 @@ def _messages(error) -> list[str]:
 class RegistryResource(resources.ModelResource):
     """Base of the registry's resources. Subclasses declare `Column`s and `find_instance(row)`."""
 
-    # A record without a slug gets one made from this attribute.
-    slug_source = "name"
-
     class Meta:
         abstract = True
 
@@ -392,8 +391,6 @@ class RegistryResource(resources.ModelResource):
             except (ValueError, ValidationError) as error:
                 errors[field.column_name] = _messages(error)
         errors.update(self.import_extra(instance, row, errors=errors))
-        if self.slug_source and not getattr(instance, "slug", "") and getattr(instance, self.slug_source, ""):
-            instance.slug = unique_slug(type(instance), getattr(instance, self.slug_source), exclude_pk=instance.pk)
         if errors:
             raise ValidationError(errors)
 
@@ -408,6 +405,8 @@ class RegistryResource(resources.ModelResource):
         failed_attributes = {
             field.attribute for field in self.fields.values() if field.column_name in errors and field.attribute
         }
+        if hasattr(instance, "slug") and not instance.slug:
+            failed_attributes.add("slug")  # made from the name by the service that saves the row
         try:
             instance.full_clean(exclude=failed_attributes, validate_unique=validate_unique)
         except ValidationError as error:
@@ -416,6 +415,22 @@ class RegistryResource(resources.ModelResource):
                 errors.setdefault(column, []).extend(messages)
         if errors:
             raise ValidationError(errors)
+
+    def save_instance(self, instance, is_create, row, **kwargs):
+        """The row is written by its app's service (slug rule, QR code, stars, search text, the
+        public pages…), exactly as the admin would; a refusal is reported on the row."""
+        self.before_save_instance(instance, row, **kwargs)
+        if self._is_using_transactions(kwargs) or not self._is_dry_run(kwargs):
+            try:
+                self.record_save(instance, is_create=is_create, by=kwargs.get("user"))
+            except ApplicationError as error:
+                column = self.column_for(error.field) if error.field else NON_FIELD_ERRORS
+                raise ValidationError({column: [str(error.message)]})
+        self.after_save_instance(instance, row, **kwargs)
+
+    def record_save(self, instance, *, is_create: bool, by) -> None:
+        """Save `instance` through the service of its model (subclasses)."""
+        raise NotImplementedError
 
     def skip_row(self, instance, original, row, import_validation_errors=None):
         """Unchanged rows are skipped (an exported file imported again changes nothing); empty

@@ -17,6 +17,7 @@ from django.utils.translation import pgettext_lazy
 from import_export import widgets
 
 from cooperatives.resources import cooperative_find
+from ocop_portal.models import instance_adopt
 from ocop_portal.text import fold
 
 from .excel import (
@@ -208,6 +209,17 @@ class ProductResource(RegistryResource):
             "quality_standards"
         )
 
+    def record_save(self, instance, *, is_create, by):
+        from .services.catalog import STAFF_PRODUCT_FIELDS, product_create, product_update
+
+        data = {field: getattr(instance, field) for field in STAFF_PRODUCT_FIELDS}
+        if is_create:
+            del data["cooperative"]
+            saved = product_create(cooperative=instance.cooperative, by=by, data=data)
+        else:
+            saved = product_update(product=instance, by=by, data=data)
+        instance_adopt(instance, saved)
+
     def find_instance(self, row):
         slug = excel_text(row.get(self.fields["slug"].column_name) or "")
         if slug:
@@ -314,8 +326,6 @@ class CertificateResource(RegistryResource):
         LookupWidget(find=certificate_by_code, label=lambda c: c.product_code),
     )
 
-    slug_source = None
-
     class Meta:
         model = Certificate
         fields = [
@@ -351,6 +361,11 @@ class CertificateResource(RegistryResource):
 
     def filter_export(self, queryset, **kwargs):
         return queryset.select_related("product__cooperative", "previous")
+
+    def record_save(self, instance, *, is_create, by):
+        from .services.certificates import certificate_save
+
+        certificate_save(certificate=instance, by=by)
 
     def find_instance(self, row):
         code = ProductCodeWidget().clean(row.get(self.fields["product_code"].column_name))

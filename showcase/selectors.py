@@ -10,7 +10,7 @@ from django.http import QueryDict
 from cooperatives.models import Cooperative
 from products.models import Certificate, Product, ProductPhoto, ProductSet
 
-from .models import ProductCode, normalise_code
+from .models import Enquiry, ProductCode, normalise_code
 
 PAGE_SIZE = 24
 DIRECTORY_PAGE_SIZE = 24
@@ -472,3 +472,23 @@ def producer_public(*, slug: str) -> Cooperative | None:
 
 def producer_products(cooperative) -> list[Product]:
     return list(product_cards().filter(cooperative=cooperative).order_by("-stars", "name"))
+
+
+# --- The cooperative's space ------------------------------------------------------------------
+
+
+def space_enquiries(*, cooperative, status: str = ""):
+    """The cooperative's enquiries, newest first, with their product (one query per page)."""
+    enquiries = Enquiry.objects.filter(cooperative=cooperative).select_related("product")
+    return enquiries.filter(status=status) if status else enquiries
+
+
+def space_enquiry_counts(*, cooperative) -> dict[str, int]:
+    """How many of the cooperative's enquiries are in each status."""
+    return dict(
+        Enquiry.objects.filter(cooperative=cooperative)
+        .values("status")
+        .annotate(n=Count("pk"))
+        .values_list("status", "n")
+        .order_by()
+    )

@@ -1,22 +1,13 @@
-"""Keeps the showcase in step with the registry: a new product gets its permanent QR code, and
-any change to public data makes the cached public pages stale."""
+"""Any change to public data makes the cached public pages stale (through the one
+`public_pages_invalidate`), whichever path saved it."""
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.dispatch import receiver
 
 from cooperatives.models import Cooperative
 from products.models import Certificate, Product, ProductPhoto
 
 from .cache import public_pages_invalidate
 from .models import FeaturedProduct
-from .services import product_code_ensure
-
-
-@receiver(post_save, sender=Product)
-def _product_saved(sender, instance, created, raw=False, **kwargs):
-    if created and not raw:
-        product_code_ensure(product=instance)
-
 
 PUBLIC_MODELS = [Product, Certificate, Cooperative, ProductPhoto, FeaturedProduct]
 

@@ -9,7 +9,6 @@ import segno
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
@@ -28,8 +27,8 @@ from products.models import Certificate, Product
 from . import selectors
 from .cache import public_page
 from .forms import EnquiryForm
-from .models import Enquiry
-from .services import enquiry_create, enquiry_mark_handled, product_code_ensure
+from .models import Enquiry, ProductCode
+from .services import enquiry_create, enquiry_mark_handled
 from .structured_data import product_data
 
 logger = logging.getLogger(__name__)
@@ -208,18 +207,10 @@ def producer_detail(request, slug):
 @require_GET
 def space_enquiries(request, cooperative):
     status = request.GET.get("status", "")
-    enquiries = Enquiry.objects.filter(cooperative=cooperative).select_related("product")
-    counts = dict(
-        Enquiry.objects.filter(cooperative=cooperative)
-        .values("status")
-        .annotate(n=Count("pk"))
-        .values_list("status", "n")
-        .order_by()
-    )
-    if status in Enquiry.Status.values:
-        enquiries = enquiries.filter(status=status)
-    else:
+    if status not in Enquiry.Status.values:
         status = ""
+    enquiries = selectors.space_enquiries(cooperative=cooperative, status=status)
+    counts = selectors.space_enquiry_counts(cooperative=cooperative)
     page = Paginator(enquiries, 20).get_page(request.GET.get("page") or 1)
     return render(
         request,
@@ -256,7 +247,11 @@ QR_PNG_DPI = 600
 @require_GET
 def space_qr(request, cooperative, pk, fmt):
     product = get_owned_or_404(Product.objects.all(), request.user, pk=pk)
-    code = product_code_ensure(product=product)
+    # Read only: every product gets its code when it is created (product_create; migration 0002
+    # for the older ones), so a GET never writes.
+    code = ProductCode.objects.filter(product=product).first()
+    if code is None:
+        raise Http404
     url = settings.SITE_URL + code.get_absolute_url()
     qr = segno.make(url, error="m", boost_error=True)
     buffer = io.BytesIO()

@@ -1,7 +1,11 @@
-"""Writes on a cooperative's catalogue: products and their photos (from the cooperative's space).
+"""Writes on the catalogue: products and their photos, from the cooperative's space, the admin
+and the Excel import alike. What follows a product's save is read here: its permanent QR code
+when it is new, the public pages made stale; a producer's rename refreshes its products'
+search text (`product_search_texts_refresh`).
 
 Photos arrive already checked and re-encoded (`ocop_portal.uploads.image_clean`); their
-thumbnails are made by the Celery task `products.make_photo_thumbnails` after the commit."""
+thumbnails are made by the Celery task `products.make_photo_thumbnails` after the commit (a
+broker outage never fails the upload: see `_thumbnails_queue`)."""
 
 import logging
 
@@ -10,12 +14,15 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
+from accounts.rules import is_alliance_staff
 from ocop_portal.errors import ApplicationError, raise_validation
 from ocop_portal.text import unique_slug
 from ocop_portal.uploads import thumbnails_make
 from products.models import Product, ProductPhoto
+from showcase.cache import public_pages_invalidate
 
 __all__ = [
+    "photo_image_replace",
     "photo_thumbnails_build",
     "photos_add",
     "photos_update",
@@ -24,6 +31,7 @@ __all__ = [
     "product_delete",
     "product_is_deletable",
     "product_restore",
+    "product_search_texts_refresh",
     "product_update",
 ]
 
@@ -46,51 +54,84 @@ PRODUCT_FIELDS = [
     "where_to_buy",
     "barcode",
 ]
+# Staff (the admin, the Excel import) also choose the producer and the web address, and may set
+# any status; stars and certification come from certificates only, for everyone.
+STAFF_PRODUCT_FIELDS = [*PRODUCT_FIELDS, "cooperative", "slug"]
 MAX_PHOTOS_PER_PRODUCT = 12
 
 
-def _apply(product: Product, data: dict) -> None:
-    unknown = set(data) - set(PRODUCT_FIELDS)
+def _apply(product: Product, data: dict, *, by) -> None:
+    staff = by is None or is_alliance_staff(by)  # no `by`: a system write (command, import)
+    unknown = set(data) - set(STAFF_PRODUCT_FIELDS if staff else PRODUCT_FIELDS)
     if unknown:
         raise ValueError(f"not product fields: {sorted(unknown)}")
-    if data.get("status") == Product.Status.ARCHIVED:
+    if data.get("status") == Product.Status.ARCHIVED and not staff:
         raise ApplicationError(_("Use “Archive” to take a product off the catalogue."), field="status")
     for field, value in data.items():
         setattr(product, field, value)
+    if not product.slug:
+        # The one slug rule: made once from the name, never changed after (labels are printed).
+        product.slug = unique_slug(Product, product.name, fallback="san-pham", exclude_pk=product.pk)
     try:
-        product.full_clean(exclude=["slug"])
+        product.full_clean()
     except ValidationError as error:
         raise_validation(error)
 
 
 def product_create(*, cooperative, by, data: dict, quality_standards=None, photos=(), alt_text: str = "") -> Product:
-    """Add a product to the cooperative's catalogue, with its first photos.
+    """Add a product to a cooperative's catalogue, with its first photos (from the space, the
+    admin or an Excel import; staff may also give its `slug` in `data`).
 
-    Side effects: Product and ProductPhoto rows (history recorded); thumbnails queued after
-    the commit. Raises ApplicationError (nothing saved) when a value is refused."""
+    Side effects: Product and ProductPhoto rows (history recorded); the product's permanent QR
+    code; thumbnails queued after the commit; the public pages invalidated. Raises
+    ApplicationError (nothing saved) when a value is refused."""
+    from showcase.services import product_code_ensure
+
     product = Product(cooperative=cooperative)
-    _apply(product, data)
     with transaction.atomic():
-        product.slug = unique_slug(Product, product.name, fallback="san-pham")
+        _apply(product, data, by=by)
         product._history_user = by
         product.save()
         if quality_standards is not None:
             product.quality_standards.set(quality_standards)
+        product_code_ensure(product=product)
         if photos:
             photos_add(product=product, files=photos, alt_text=alt_text or product.name)
+        public_pages_invalidate()
     return product
 
 
 def product_update(*, product: Product, by, data: dict, quality_standards=None) -> Product:
-    """Save the cooperative's changes to a product (its slug, stars and certificates stay)."""
+    """Save changes to a product (the space's form; staff in the admin or an import may also
+    change its producer, web address and status). Stars and certificates stay.
+
+    Side effects: the row (history recorded), the public pages invalidated. Raises
+    ApplicationError (nothing saved) when a value is refused."""
     with transaction.atomic():
         locked = Product.objects.select_for_update().get(pk=product.pk)
-        _apply(locked, data)
+        _apply(locked, data, by=by)
         locked._history_user = by
         locked.save()
         if quality_standards is not None:
             locked.quality_standards.set(quality_standards)
+        public_pages_invalidate()
     return locked
+
+
+def product_search_texts_refresh(*, cooperative) -> int:
+    """Products are found by their producer's name, commune and former district too: rebuild
+    the search text of the cooperative's products after those change. Returns how many changed.
+
+    Side effects: bulk-updates Product.search_text and invalidates the public pages."""
+    changed = 0
+    for product in Product.objects.filter(cooperative=cooperative).select_related("cooperative__commune"):
+        text = product.build_search_text()
+        if text != product.search_text:
+            Product.objects.filter(pk=product.pk).update(search_text=text)
+            changed += 1
+    if changed:
+        public_pages_invalidate()
+    return changed
 
 
 def product_archive(*, product: Product, by) -> Product:
@@ -110,6 +151,7 @@ def _set_status(product, by, status):
             locked.status = status
             locked._history_user = by
             locked.save()
+            public_pages_invalidate()
     return locked
 
 
@@ -150,6 +192,7 @@ def product_delete(*, product: Product, by) -> None:
             _delete_files_on_commit(photo)
         locked._history_user = by
         locked.delete()
+        public_pages_invalidate()
 
 
 # --- Photos -----------------------------------------------------------------------------------
@@ -159,9 +202,8 @@ def photos_add(*, product: Product, files, alt_text: str = "") -> list[ProductPh
     """Add already-cleaned photos at the end of the product's gallery.
 
     Side effects: ProductPhoto rows and files; the thumbnail task queued for each after the
-    commit. Raises ApplicationError when the gallery would exceed MAX_PHOTOS_PER_PRODUCT."""
-    from products.tasks import make_photo_thumbnails
-
+    commit; the public pages invalidated. Raises ApplicationError when the gallery would exceed
+    MAX_PHOTOS_PER_PRODUCT."""
     files = list(files)
     with transaction.atomic():
         Product.objects.select_for_update().filter(pk=product.pk).first()  # one upload at a time
@@ -178,18 +220,38 @@ def photos_add(*, product: Product, files, alt_text: str = "") -> list[ProductPh
             photo = ProductPhoto(product=product, alt_text=alt_text[:255], position=position + offset)
             photo.image.save(content.name, content, save=False)
             photo.save()
-            # delay_on_commit, made robust: if the broker is down the photo is still saved and
-            # shown (pages fall back to the image itself) instead of the request failing.
-            transaction.on_commit(_thumbnails_queue(make_photo_thumbnails, photo.pk), robust=True)
+            _thumbnails_queue(photo)
             photos.append(photo)
+        public_pages_invalidate()
     return photos
 
 
-def _thumbnails_queue(task, photo_id):
-    def queue_thumbnails():
-        task.delay(photo_id)
+def _thumbnails_queue(photo: ProductPhoto) -> None:
+    """Queue the photo's thumbnails after the commit: delay_on_commit, made robust, so that when
+    the broker is down the photo is still saved and shown (pages fall back to the image)."""
+    from products.tasks import make_photo_thumbnails
 
-    return queue_thumbnails
+    photo_id = photo.pk
+
+    def queue_thumbnails():
+        make_photo_thumbnails.delay(photo_id)
+
+    transaction.on_commit(queue_thumbnails, robust=True)
+
+
+def photo_image_replace(*, photo: ProductPhoto) -> ProductPhoto:
+    """A photo whose image staff replaced in the admin (already checked and re-encoded by the
+    form's upload field, and saved): its old thumbnails are dropped and new ones queued.
+
+    Side effects: clears the thumbnail fields, queues the thumbnail task after the commit (a
+    broker outage does not fail the save), invalidates the public pages."""
+    with transaction.atomic():
+        if photo.thumbnail or photo.thumbnail_fallback:
+            ProductPhoto.objects.filter(pk=photo.pk).update(thumbnail="", thumbnail_fallback="")
+            photo.thumbnail, photo.thumbnail_fallback = "", ""
+        _thumbnails_queue(photo)
+        public_pages_invalidate()
+    return photo
 
 
 def photos_update(
@@ -199,7 +261,8 @@ def photos_update(
     = (photo, "up" | "down") to swap a photo with its neighbour. Every photo must belong to
     `product` (the view answers 404 before that for someone else's photo).
 
-    Side effects: ProductPhoto rows updated or deleted (files removed after the commit)."""
+    Side effects: ProductPhoto rows updated or deleted (files removed after the commit); the
+    public pages invalidated."""
     alt_texts, delete = alt_texts or {}, list(delete or [])
     photos = [*alt_texts, *delete, *([move[0]] if move else [])]
     if any(photo.product_id != product.pk for photo in photos):
@@ -226,6 +289,7 @@ def photos_update(
             if photo.position != position:
                 photo.position = position
                 photo.save(update_fields=["position", "updated_at"])
+        public_pages_invalidate()
 
 
 def _delete_files_on_commit(photo: ProductPhoto) -> None:
@@ -260,4 +324,5 @@ def photo_thumbnails_build(*, photo_id: int) -> bool:
         photo.thumbnail.save(webp.name, webp, save=False)
         photo.thumbnail_fallback.save(jpeg.name, jpeg, save=False)
         photo.save(update_fields=["thumbnail", "thumbnail_fallback", "updated_at"])
+        public_pages_invalidate()
     return True

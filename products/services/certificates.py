@@ -18,8 +18,8 @@ def product_sync_stars(*, product_id: int) -> Product | None:
     """Recompute a product's public stars from its valid certificate (the newest if several).
 
     Side effects: updates Product.stars and Product.certified_at, and invalidates the public
-    pages when they changed. Called whenever a certificate is saved or deleted, and by the
-    nightly expiry task."""
+    pages when they changed. Called by every service that saves or deletes a certificate, and
+    by the nightly expiry task."""
     with transaction.atomic():
         product = Product.objects.select_for_update().filter(pk=product_id).first()
         if product is None:
@@ -114,8 +114,8 @@ def certificate_issue(
     a new product code. The validity runs `validity_months` from the decision date to the same
     day of the last month (ocop_portal.dates); None: the period of the criteria version in force
     on the decision date (36 months under Decision 148/2023). Side effects: creates the
-    certificate; the product's public stars follow at once (post_save → product_sync_stars).
-    Raises ApplicationError on bad input (nothing saved)."""
+    certificate; the product's public stars follow at once (product_sync_stars); the public
+    pages invalidated. Raises ApplicationError on bad input (nothing saved)."""
     decision_number = (decision_number or "").strip()
     if not decision_number:
         raise ApplicationError(str(M["no_decision_number"]), field="decision_number")
@@ -158,7 +158,46 @@ def certificate_issue(
                 str(M["duplicate_decision"]) % {"number": decision_number},
                 field="decision_number",
             )
+        _certificate_changed(certificate)
     return certificate
+
+
+def _certificate_changed(certificate: Certificate, *, former_product_id: int | None = None) -> None:
+    """What follows any write of a certificate: its product's stars (and those of the product it
+    was moved from), and the public pages (the QR page and the certificate check show it)."""
+    for product_id in {certificate.product_id, former_product_id} - {None}:
+        product_sync_stars(product_id=product_id)
+    public_pages_invalidate()
+
+
+def certificate_save(*, certificate: Certificate, by) -> Certificate:
+    """Record a certificate as staff typed or imported it, with its printed product code and
+    dates (the admin's form and inline, the Excel import). Revoking goes through
+    certificate_revoke; issuing at the end of the workflow through certificate_issue.
+
+    Side effects: saves the row (history recorded), the product's stars, the public pages.
+    Raises ApplicationError (nothing saved) when a value is refused."""
+    former_product_id = None
+    if certificate.pk:
+        former_product_id = Certificate.objects.filter(pk=certificate.pk).values_list("product_id", flat=True).first()
+    try:
+        certificate.full_clean()
+    except ValidationError as error:
+        raise_validation(error)
+    with transaction.atomic():
+        certificate._history_user = by
+        certificate.save()
+        _certificate_changed(certificate, former_product_id=former_product_id)
+    return certificate
+
+
+def certificate_delete(*, certificate: Certificate, by) -> None:
+    """Delete a certificate entered by mistake. Side effects: the row (history recorded), the
+    product's stars, the public pages."""
+    with transaction.atomic():
+        certificate._history_user = by
+        certificate.delete()
+        _certificate_changed(certificate)
 
 
 def certificate_revoke(*, certificate: Certificate, ground: str, by, note: str = "", on=None) -> Certificate:
@@ -182,6 +221,7 @@ def certificate_revoke(*, certificate: Certificate, ground: str, by, note: str =
         locked.revocation_note = note.strip()
         locked.revoked_on = on
         locked.save(update_fields=["status", "revocation_ground", "revocation_note", "revoked_on", "updated_at"])
+        _certificate_changed(locked)
         _certificate_email(locked, template="registrations/emails/certificate_revoked")
     return locked
 

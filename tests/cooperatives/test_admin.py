@@ -163,3 +163,17 @@ def test_cooperative_changelist_query_count_does_not_grow_with_rows(staff_client
         ProductFactory(cooperative=CooperativeFactory(former_district="huyện Yên Khánh"))
 
     assert _changelist_queries(staff_client, 30) == three
+
+
+def test_cooperative_renamed_in_the_admin_makes_its_products_findable_by_the_new_name(staff_client):
+    from products.models import Product
+
+    cooperative = CooperativeFactory(name="HTX Cũ")
+    product = ProductFactory(cooperative=cooperative, name="Nếp cái hoa vàng")
+    url = reverse("admin:cooperatives_cooperative_change", args=[cooperative.pk])
+
+    response = staff_client.post(url, admin_post_data(staff_client.get(url), name="HTX Đại Hoàng"))
+
+    assert response.status_code == 302
+    assert list(Product.objects.search("dai hoang")) == [product]
+    assert list(Product.objects.search("htx cu")) == []

@@ -36,7 +36,12 @@ def test_cooperative_registration_number_may_be_empty_for_many_producers():
 
 @pytest.mark.parametrize("number", ["2700123456", "2700123456-001", "27A8001234"])
 def test_cooperative_registration_number_in_a_known_format_is_accepted(number):
-    CooperativeFactory.build(registration_number=number, slug="htx").full_clean()
+    cooperative = CooperativeFactory.build(registration_number=number, slug="htx")
+
+    cooperative.full_clean()  # raises ValidationError if refused
+    cooperative.save()
+
+    assert Cooperative.objects.get(pk=cooperative.pk).registration_number == number
 
 
 @pytest.mark.parametrize("number", ["12345", "27001234567", "2700-123456", "abc"])
@@ -53,7 +58,12 @@ def test_cooperative_registration_number_in_another_format_is_refused(number):
 
 @pytest.mark.parametrize("phone", ["0912345678", "0912 345 678", "+84912345678", "0229 3871 234"])
 def test_cooperative_phone_in_a_vietnamese_format_is_accepted(phone):
-    CooperativeFactory.build(phone=phone, slug="htx").full_clean()
+    cooperative = CooperativeFactory.build(phone=phone, slug="htx")
+
+    cooperative.full_clean()  # raises ValidationError if refused
+    cooperative.save()
+
+    assert Cooperative.objects.get(pk=cooperative.pk).phone == phone
 
 
 @pytest.mark.parametrize("phone", ["12345", "0112345678", "091234567890", "điện thoại"])

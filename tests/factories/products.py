@@ -22,6 +22,15 @@ class ProductFactory(factory.django.DjangoModelFactory):
     status = Product.Status.ACTIVE
     unit = "kg"
 
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        """The row as product_create leaves it: with its permanent QR code."""
+        from showcase.services import product_code_ensure
+
+        product = super()._create(model_class, *args, **kwargs)
+        product_code_ensure(product=product)
+        return product
+
 
 class ProductPhotoFactory(factory.django.DjangoModelFactory):
     class Meta:
@@ -42,3 +51,12 @@ class CertificateFactory(factory.django.DjangoModelFactory):
     decision_number = factory.Sequence(lambda n: f"{n}/QĐ-UBND")
     decision_date = factory.LazyFunction(lambda: datetime.date.today() - datetime.timedelta(days=30))
     product_code = factory.Sequence(lambda n: f"37-14608-{n:03d}-2026")
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        """The row as the certificate services leave it: the product's stars follow."""
+        from products.services import product_sync_stars
+
+        certificate = super()._create(model_class, *args, **kwargs)
+        product_sync_stars(product_id=certificate.product_id)
+        return certificate

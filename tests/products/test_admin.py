@@ -44,9 +44,16 @@ def _result(response) -> list:
     return list(response.context["cl"].result_list)
 
 
-def _jpeg(name="anh.jpg") -> SimpleUploadedFile:
+def _jpeg(name="anh.jpg", *, exif: bool = False) -> SimpleUploadedFile:
     buffer = io.BytesIO()
-    Image.new("RGB", (64, 48), (200, 120, 40)).save(buffer, "JPEG")
+    image = Image.new("RGB", (64, 48), (200, 120, 40))
+    if exif:
+        tags = Image.Exif()
+        tags[0x010F] = "Máy ảnh của HTX"  # Make
+        tags[0x0131] = "<script>alert(1)</script>"  # Software
+        image.save(buffer, "JPEG", exif=tags.tobytes())
+    else:
+        image.save(buffer, "JPEG")
     return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/jpeg")
 
 
@@ -126,6 +133,18 @@ def test_product_add_as_staff_reads_prices_with_dots_and_makes_the_slug(staff_cl
         "8934567890120",
     )
     assert list(product.quality_standards.values_list("code", flat=True)) == ["vietgap"]
+    assert len(product.qr_code.code) == 6  # made by product_create, as from the space
+
+
+def test_product_change_in_the_admin_with_an_archived_status_takes_it_off_sale(staff_client):
+    product = ProductFactory()
+    url = reverse("admin:products_product_change", args=[product.pk])
+
+    response = staff_client.post(url, admin_post_data(staff_client.get(url), status="archived"))
+
+    assert response.status_code == 302
+    product.refresh_from_db()
+    assert product.status == Product.Status.ARCHIVED
 
 
 def test_product_add_with_prices_in_the_wrong_order_and_a_bad_barcode_saves_nothing(staff_client):
@@ -158,7 +177,7 @@ def test_product_change_with_a_new_photo_and_certificate_in_the_inlines(
         page,
         {
             "photos-TOTAL_FORMS": "1",
-            "photos-0-image": _jpeg(),
+            "photos-0-image": _jpeg(exif=True),
             "photos-0-alt_text": "Túi nếp 2 kg",
             "photos-0-position": "0",
             "certificates-TOTAL_FORMS": "1",
@@ -176,7 +195,11 @@ def test_product_change_with_a_new_photo_and_certificate_in_the_inlines(
     assert response.status_code == 302, response.context["errors"]
     photo = ProductPhoto.objects.get()
     assert photo.alt_text == "Túi nếp 2 kg"
-    assert photo.image.name.endswith(".jpg") and "anh" not in photo.image.name  # re-encoded, new name
+    with Image.open(photo.image) as stored:  # re-encoded: same pixels, no metadata left
+        assert (stored.format, stored.size) == ("JPEG", (64, 48))
+        assert not stored.getexif()
+        assert all(abs(a - b) <= 6 for a, b in zip(stored.convert("RGB").getpixel((32, 24)), (200, 120, 40)))
+    assert "anh" not in photo.image.name
     assert photo.thumbnail.name.endswith(".webp") and photo.thumbnail_fallback
     certificate = Certificate.objects.get()
     assert (certificate.valid_from, certificate.valid_until) == (datetime.date(2026, 3, 15), datetime.date(2029, 3, 15))

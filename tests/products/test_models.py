@@ -8,7 +8,7 @@ from django.db import IntegrityError, transaction
 
 from products.models import Certificate, Product, default_valid_until
 from products.validators import normalize_product_code
-from tests.factories import CertificateFactory, ProductFactory
+from tests.factories import CertificateFactory, CooperativeFactory, ProductFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -52,9 +52,12 @@ def test_product_barcode_when_not_a_valid_gtin_is_refused(barcode, message):
 
 
 def test_product_barcode_with_a_correct_check_digit_is_accepted():
-    product = ProductFactory(barcode="8934567890120")
+    product = ProductFactory.build(cooperative=CooperativeFactory(), barcode="8934567890120")
 
-    product.full_clean()
+    product.full_clean()  # raises ValidationError if refused
+    product.save()
+
+    assert Product.objects.get(pk=product.pk).barcode == "8934567890120"
 
 
 @pytest.mark.parametrize("stars", [2, 6])
@@ -120,7 +123,12 @@ def test_certificate_product_code_is_unique():
 
 @pytest.mark.parametrize("code", ["37-14464-003-2026", "37-372-001-2021", "37-1234-12-2019"])
 def test_certificate_product_code_in_the_official_format_is_accepted(code):
-    CertificateFactory.build(product=ProductFactory(), product_code=code).full_clean()
+    certificate = CertificateFactory.build(product=ProductFactory(), product_code=code)
+
+    certificate.full_clean()  # raises ValidationError if refused
+    certificate.save()
+
+    assert Certificate.objects.get(pk=certificate.pk).product_code == code
 
 
 @pytest.mark.parametrize("code", ["37-14464-2026", "3-14464-003-2026", "37-14-003-2026", "37-14464-003-26", "OCOP-1"])

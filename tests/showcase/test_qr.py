@@ -10,7 +10,13 @@ TODAY = datetime.date.today()
 
 
 def test_every_new_product_gets_a_short_permanent_code(db):
-    product = ProductFactory()
+    from products.services import product_create
+    from tests.factories import CooperativeFactory
+    from tests.factories.products import product_set
+
+    product = product_create(
+        cooperative=CooperativeFactory(), by=None, data={"name": "Nếp nhung lùn", "product_set": product_set()}
+    )
 
     code = ProductCode.objects.get(product=product).code
 
@@ -99,9 +105,14 @@ def test_qr_page_keeps_working_when_the_product_is_withdrawn_from_sale(client, c
 
 def test_qr_code_is_read_case_insensitively_with_look_alike_letters(client, certified_product):
     ProductCode.objects.filter(product=certified_product).update(code="0a1b2c")
+    other = CertificateFactory(product=ProductFactory(name="Sản phẩm khác")).product
 
-    assert client.get("/q/OA1B2C").status_code == 200
-    assert client.get("/q/0aib2c/").status_code == 200
+    for typed in ("/q/OA1B2C", "/q/0aib2c/"):
+        response = client.get(typed)
+        assert response.status_code == 200
+        assert response.context["product"] == certified_product
+        assert certified_product.name in response.content.decode()
+        assert other.name not in response.content.decode()
 
 
 def test_qr_page_is_404_for_unknown_codes_and_drafts(client, db):

@@ -131,3 +131,40 @@ def test_dashboard_panel_counts_new_enquiries_of_the_cooperative(member, django_
     assert panel["context"]["new_count"] == 4
     assert len(panel["context"]["latest"]) == 3
     assert panel["context"]["url"] == "/space/enquiries/?status=new"
+
+
+def _enquiries_queries(client, cooperative, count):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for _ in range(count):
+        EnquiryFactory(product=ProductFactory(cooperative=cooperative))
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(reverse("showcase:space_enquiries"))
+    assert len(response.context["enquiries"]) == count
+    return len(captured)
+
+
+def test_space_enquiries_list_runs_as_many_queries_for_3_rows_as_for_15(client, db):
+    few, many = MembershipFactory(), MembershipFactory()
+
+    client.force_login(few.user)
+    with_3 = _enquiries_queries(client, few.cooperative, 3)
+    client.force_login(many.user)
+    with_15 = _enquiries_queries(client, many.cooperative, 15)
+
+    assert with_3 == with_15
+
+
+def test_space_qr_download_writes_nothing(member_client, member):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    product = ProductFactory(cooperative=member.cooperative)
+
+    with CaptureQueriesContext(connection) as captured:
+        response = member_client.get(reverse("showcase:space_qr", args=[product.pk, "svg"]))
+
+    assert response.status_code == 200
+    writes = [q["sql"] for q in captured if q["sql"].split()[0].upper() in {"INSERT", "UPDATE", "DELETE"}]
+    assert writes == []
