@@ -198,7 +198,9 @@ def test_product_change_with_a_new_photo_and_certificate_in_the_inlines(
     with Image.open(photo.image) as stored:  # re-encoded: same pixels, no metadata left
         assert (stored.format, stored.size) == ("JPEG", (64, 48))
         assert not stored.getexif()
-        assert all(abs(a - b) <= 6 for a, b in zip(stored.convert("RGB").getpixel((32, 24)), (200, 120, 40), strict=True))
+        assert all(
+            abs(a - b) <= 6 for a, b in zip(stored.convert("RGB").getpixel((32, 24)), (200, 120, 40), strict=True)
+        )
     assert "anh" not in photo.image.name
     assert photo.thumbnail.name.endswith(".webp") and photo.thumbnail_fallback
     certificate = Certificate.objects.get()
