@@ -175,7 +175,7 @@ def test_legal_change_reject_needs_a_note_and_changes_nothing(cooperative, manag
     request = LegalChangeRequest.objects.create(cooperative=cooperative, name="HTX Khác", kind="htx", previous={})
     staff = StaffUserFactory()
 
-    with pytest.raises(ApplicationError):
+    with pytest.raises(ApplicationError, match="lý do từ chối"):
         legal_change_reject(request=request, by=staff, note="")
     legal_change_reject(request=request, by=staff, note="Sai tên trên giấy phép.")
 

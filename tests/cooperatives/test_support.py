@@ -48,7 +48,7 @@ def test_support_request_with_documents_goes_to_private_storage_and_notifies_sta
     assert attachment.original_name == "phuong-an-kinh-doanh.pdf"
     assert attachment.file.storage.__class__.__name__ == "PrivateFileSystemStorage"
     assert "phuong-an" not in attachment.file.name
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="Private files have no URL"):
         attachment.file.url  # noqa: B018 — private files have no public URL
     assert [m.to for m in mail.outbox] == [[staff.email]]
     detail = member_client.get(response["Location"])
@@ -120,12 +120,12 @@ def test_a_request_cannot_skip_or_reopen(cooperative):
     staff = StaffUserFactory()
     support = SupportRequestFactory(cooperative=cooperative)
 
-    with pytest.raises(ApplicationError):
+    with pytest.raises(ApplicationError, match="không thể chuyển sang"):
         support_request_transition(request=support, by=staff, status="done")
     with pytest.raises(ApplicationError, match="lý do"):
         support_request_transition(request=support, by=staff, status="declined", note="")
     support_request_transition(request=support, by=staff, status="declined", note="Ngoài phạm vi hỗ trợ.")
-    with pytest.raises(ApplicationError):
+    with pytest.raises(ApplicationError, match="không thể chuyển sang"):
         support_request_transition(request=support, by=staff, status="in_progress")
 
     support.refresh_from_db()

@@ -79,5 +79,5 @@ def test_everything_fits_when_there_is_room():
 def test_refuses_negative_sizes():
     import pytest
 
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="cannot be negative"):
         schedule_meetings([], slots=-1, tables=1)

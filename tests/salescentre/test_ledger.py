@@ -93,9 +93,9 @@ def test_a_future_date_is_refused(centre, staff_user):
 
 def test_movements_are_append_only(centre, staff_user):
     movement = _move(centre, ProductFactory(), "received", 5, 40_000, by=staff_user)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="append-only"):
         movement.save()
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="append-only"):
         movement.delete()
     if connection.vendor == "postgresql":
         from django.db import transaction
