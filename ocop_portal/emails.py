@@ -10,6 +10,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
+from .broker import task_queue_on_commit
 from .models import OutboundEmail
 
 logger = logging.getLogger(__name__)
@@ -45,17 +46,11 @@ def email_queue(
             html_body = ""
         subject = " ".join(str(subject).split())
     email = OutboundEmail.objects.create(to=recipients, subject=subject, body=body, html_body=html_body)
-    transaction.on_commit(lambda: _enqueue(email.pk))
-    return email
-
-
-def _enqueue(email_id: int) -> None:
     from .tasks import send_email
 
-    try:
-        send_email.delay(email_id)
-    except Exception:  # noqa: BLE001 — broker down: the beat task will pick the row up
-        logger.warning("Broker unreachable, email %s left pending for the beat task", email_id)
+    # Broker down: the row stays pending and the beat task sends it.
+    task_queue_on_commit(send_email, email.pk)
+    return email
 
 
 def _retry_delay(attempts: int) -> timezone.timedelta:

@@ -257,6 +257,9 @@ else:
 STORAGES = {
     "default": _media,
     "private": _private,
+    # An Excel file waits here between the import preview and its confirmation: private, and
+    # shared by every web server; unlike the cache it survives a Redis outage.
+    "import_export": _private,
     "staticfiles": {
         "BACKEND": env(
             "STATICFILES_BACKEND",

@@ -10,13 +10,15 @@ from ocop_portal.settings import *  # noqa: E402, F403
 from ocop_portal.settings import CACHES, REDIS_URL, STORAGES  # noqa: E402
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+_PRIVATE = {
+    "BACKEND": "ocop_portal.storage.PrivateFileSystemStorage",
+    "OPTIONS": {"location": tempfile.mkdtemp(prefix="ocop-private-")},
+}
 STORAGES = {
     **STORAGES,
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "private": {
-        "BACKEND": "ocop_portal.storage.PrivateFileSystemStorage",
-        "OPTIONS": {"location": tempfile.mkdtemp(prefix="ocop-private-")},
-    },
+    "private": _PRIVATE,
+    "import_export": _PRIVATE,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 MEDIA_ROOT = tempfile.mkdtemp(prefix="ocop-media-")

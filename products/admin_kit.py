@@ -4,6 +4,7 @@ as Vietnamese staff type them, the searchable commune filter, Excel import/expor
 names each bad row and saves nothing, and change history that says who changed what."""
 
 import datetime
+import re
 import zipfile
 
 from django import forms
@@ -33,6 +34,8 @@ from places.models import Commune
 from places.selectors import communes_portal_first
 
 from .excel import DATE_INPUT_FORMATS, ExcelFormat, parse_amount
+
+_TMP_NAME = re.compile(r"[0-9a-f]{32}")
 
 # django-import-export and django-simple-history ship no Vietnamese catalogue. The messages of
 # theirs that staff can still see are repeated here so they land in ours: Django merges every
@@ -328,9 +331,9 @@ class ExcelImportExportMixin(ImportExportMixin):
     import_form_class = ExcelImportForm
     import_template_name = "admin/registry/import.html"
     import_export_change_list_template = "admin/registry/change_list_excel.html"
-    # The file waits in the shared cache between the preview and the confirmation, so any
-    # web server can confirm it.
-    tmp_storage_class = "import_export.tmp_storages.CacheStorage"
+    # The file waits in the private storage (STORAGES["import_export"]) between the preview and
+    # the confirmation, so any web server can confirm it, even while Redis is down.
+    tmp_storage_class = "import_export.tmp_storages.MediaStorage"
     skip_export_form = True
     skip_export_form_from_action = True
     actions = ["export_to_excel"]
@@ -363,6 +366,10 @@ class ExcelImportExportMixin(ImportExportMixin):
     def process_import(self, request, **kwargs):
         if request.method == "POST" and self.has_import_permission(request):
             confirm_form = self.create_confirm_form(request)
+            # The name is import-export's uuid4().hex; anything else never names a waiting file.
+            if confirm_form.is_valid() and not _TMP_NAME.fullmatch(confirm_form.cleaned_data["import_file_name"]):
+                messages.error(request, _("The uploaded file is no longer available. Please upload it again."))
+                return HttpResponseRedirect(reverse("admin:{}_{}_import".format(*self.get_model_info())))
             if confirm_form.is_valid():
                 storage = self.get_tmp_storage_class()(
                     name=confirm_form.cleaned_data["import_file_name"],

@@ -33,7 +33,14 @@ _CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 logger = logging.getLogger(__name__)
 
 
-def _generation_bump() -> None:
+# Set when this process could not bump the generation (Redis down): its next public page that
+# reaches the cache bumps it first, so pages cached before an outage that survive it are not
+# served for a write made during it. Other processes' copies expire within the cache lifetime.
+_missed_bump = False
+
+
+def _generation_bump() -> bool:
+    global _missed_bump  # noqa: PLW0603 — a per-process flag by design
     try:
         try:
             cache.incr(GENERATION_KEY)
@@ -43,6 +50,10 @@ def _generation_bump() -> None:
         # Best-effort by design: a cache (Redis) outage must never refuse or roll back the write
         # that called us; the stale pages expire within PUBLIC_PAGE_CACHE_SECONDS.
         logger.warning("Public page cache not invalidated (cache unavailable)", exc_info=True)
+        _missed_bump = True
+        return False
+    _missed_bump = False
+    return True
 
 
 def public_pages_invalidate() -> None:
@@ -79,7 +90,14 @@ def public_page(view):
         if not _cacheable_request(request):
             return view(request, *args, **kwargs)
         key = _page_key(request)
-        found = cache.get_many([key, GENERATION_KEY])
+        try:
+            found = cache.get_many([key, GENERATION_KEY])
+        except Exception:  # noqa: BLE001 — the cache is down: serve the page fresh, store nothing
+            logger.warning("Public page cache unavailable; %s rendered without it", request.path, exc_info=True)
+            return view(request, *args, **kwargs)
+        if _missed_bump and _generation_bump():
+            # Every stored page is stale now: render this one afresh under the new generation.
+            found = {GENERATION_KEY: cache.get(GENERATION_KEY, 0)}
         generation = found.get(GENERATION_KEY, 0)
         entry = found.get(key)
         if entry is not None and entry["generation"] == generation:
@@ -98,11 +116,14 @@ def public_page(view):
             tokens = set(_CSRF_INPUT.findall(content))
             for token in tokens:
                 content = content.replace(token, CSRF_PLACEHOLDER)
-            cache.set(
-                key,
-                {"generation": generation, "content": content, "content_type": response["Content-Type"]},
-                settings.PUBLIC_PAGE_CACHE_SECONDS,
-            )
+            try:
+                cache.set(
+                    key,
+                    {"generation": generation, "content": content, "content_type": response["Content-Type"]},
+                    settings.PUBLIC_PAGE_CACHE_SECONDS,
+                )
+            except Exception:  # noqa: BLE001 — the cache went down meanwhile: the page is still served
+                logger.warning("Public page %s not stored: cache unavailable", request.path, exc_info=True)
             response["X-Page-Cache"] = "miss"
         return response
 

@@ -5,7 +5,7 @@ import re
 
 import pytest
 from django.urls import reverse
-from import_export.tmp_storages import TempFolderStorage
+from import_export.tmp_storages import MediaStorage
 
 from cooperatives.models import Cooperative
 from cooperatives.resources import CooperativeResource
@@ -16,16 +16,6 @@ from tests.factories import CertificateFactory, CooperativeFactory, ProductFacto
 from tests.factories.registry import xlsx_bytes, xlsx_read, xlsx_upload
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _uploads_wait_in_a_temp_folder(monkeypatch):
-    """The admin keeps an uploaded file in the shared cache between the preview and the
-    confirmation. Parallel test workers on one Redis database clear each other's cache, so these
-    tests keep it in a local temporary folder instead (the flow is the same)."""
-    from products.admin_kit import ExcelImportExportMixin
-
-    monkeypatch.setattr(ExcelImportExportMixin, "tmp_storage_class", "import_export.tmp_storages.TempFolderStorage")
 
 
 COOPERATIVE_HEADERS = [
@@ -84,7 +74,7 @@ def test_cooperative_import_confirm_sent_by_hand_for_a_bad_file_saves_nothing(st
             ["HTX Gạo sạch", "HTX", "2700222222", "14608", "", 1990, None],  # before OCOP existed
         ],
     )
-    storage = TempFolderStorage(read_mode="rb")
+    storage = MediaStorage(read_mode="rb")
     storage.save(content)
 
     response = staff_client.post(
