@@ -471,6 +471,23 @@ class RegistryResource(resources.ModelResource):
 # --- The file format --------------------------------------------------------------------------
 
 
+# What Excel (and LibreOffice) read as the start of a formula, DDE call or hidden command.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cells_neutralise_formulas(book) -> None:
+    """Every export's last step (the registry's, the fairs', the dossiers'): a cell whose text
+    starts like a formula — a cooperative named '=HYPERLINK(…)' — is written as text with
+    Excel's quote prefix, so Excel never runs it, not even after someone edits the cell. The
+    text itself is unchanged (a phone number '+84…' still reads '+84…')."""
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and cell.value.startswith(FORMULA_STARTS):
+                    cell.data_type = "s"
+                    cell.quotePrefix = True
+
+
 class ExcelFormat(base_formats.XLSX):
     """The .xlsx format of the registry's import and export."""
 
@@ -513,6 +530,7 @@ def workbook_bytes(datasets) -> bytes:
     book.remove(book.active)
     for dataset in datasets:
         fill_sheet(book.create_sheet((dataset.title or "OCOP")[:31]), dataset)
+    cells_neutralise_formulas(book)
     output = io.BytesIO()
     book.save(output)
     return output.getvalue()

@@ -134,6 +134,8 @@ def export(request):
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
+    from products.excel import cells_neutralise_formulas
+
     filter_form = QueueFilterForm(request.GET or None)
     registrations = list(_filtered(filter_form).select_related("previous_certificate", "national_review"))
     self_totals = dict(
@@ -229,6 +231,7 @@ def export(request):
                     cell.number_format = "DD/MM/YYYY HH:MM"
                 elif hasattr(cell.value, "year"):
                     cell.number_format = "DD/MM/YYYY"
+    cells_neutralise_formulas(workbook)
     buffer = io.BytesIO()
     workbook.save(buffer)
     response = HttpResponse(
