@@ -50,19 +50,28 @@ def signup_submit(
     message: str = "",
     cooperative: Cooperative | None = None,
     new_cooperative: dict | None = None,
-) -> SignupRequest:
+) -> SignupRequest | None:
     """Record a request for an account, for an existing `cooperative` or a new one described
     by `new_cooperative` (keys name, kind, registration_number, commune, street_address,
     legal_representative, main_products). The password is stored hashed only.
 
     Side effects: one SignupRequest row; an email to the applicant with the link that
-    confirms the address. Raises ApplicationError when the email already has an account or a
-    request waiting."""
+    confirms the address. When the email already has an account nothing is stored and that
+    account is emailed a notice (login and password-reset links) instead; the caller answers
+    the same way in both cases, so the form never tells whether an address has an account.
+    Returns None then. Raises ApplicationError when a request from the email is waiting."""
     email = User.objects.normalize_email(email).strip().lower()
     if _email_in_use(email):
-        raise ApplicationError(
-            _("An account with this email address already exists. Log in, or reset your password."), field="email"
+        email_queue(
+            to=email,
+            subject=_("Someone asked for an account with your email address"),
+            template="accounts/email/signup_existing_account",
+            context={
+                "login_url": absolute_url("accounts:login"),
+                "reset_url": absolute_url("accounts:password_reset"),
+            },
         )
+        return None
     if cooperative is None and not (new_cooperative or {}).get("name"):
         raise ApplicationError(_("Choose a cooperative or describe a new one."))
     new = (new_cooperative or {}) if cooperative is None else {}

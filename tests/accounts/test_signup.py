@@ -3,6 +3,7 @@ staff approve or reject in the admin, first login."""
 
 import pytest
 from django.core import mail
+from django.test import Client
 from django.urls import reverse
 
 from accounts.models import SignupRequest, User
@@ -148,15 +149,25 @@ def test_signup_for_new_cooperative_with_a_bad_registration_number_saves_nothing
     assert not SignupRequest.objects.exists()
 
 
-def test_signup_with_an_email_that_has_an_account_is_refused(client, dai_hoang):
+def test_signup_with_an_email_that_has_an_account_answers_the_same_and_notifies_the_account(
+    client, dai_hoang, django_capture_on_commit_callbacks
+):
     MembershipFactory(user__email="binh.tran@example.vn")
 
-    response = client.post(reverse("accounts:signup"), {**signup_data(), "cooperative": dai_hoang.pk})
+    with django_capture_on_commit_callbacks(execute=True):
+        existing = client.post(reverse("accounts:signup"), {**signup_data(), "cooperative": dai_hoang.pk})
+    with django_capture_on_commit_callbacks(execute=True):
+        new = Client().post(
+            reverse("accounts:signup"), {**signup_data(email="moi@example.vn"), "cooperative": dai_hoang.pk}
+        )
 
-    assert response.context["form"].errors["email"] == [
-        "Địa chỉ email này đã có tài khoản. Hãy đăng nhập, hoặc đặt lại mật khẩu."
-    ]
-    assert not SignupRequest.objects.exists()
+    assert existing.status_code == new.status_code == 302
+    assert existing["Location"] == new["Location"] == reverse("accounts:signup_sent")
+    assert list(SignupRequest.objects.values_list("email", flat=True)) == ["moi@example.vn"]
+    notice = next(m for m in mail.outbox if m.to == ["binh.tran@example.vn"])
+    assert "đã có tài khoản" in notice.body
+    assert reverse("accounts:password_reset") in notice.body
+    assert "signup/confirm" not in notice.body
 
 
 def test_signup_for_new_cooperative_with_a_registered_number_points_to_the_registry(db):
