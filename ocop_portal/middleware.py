@@ -2,7 +2,10 @@
 
 import re
 
-from django.http import QueryDict
+from django.conf import settings
+from django.http import HttpResponse, QueryDict
+from django.utils.html import escape
+from django.utils.translation import gettext as _
 
 # C0 controls, DEL and C1 controls. PostgreSQL refuses a NUL byte in a string parameter (a 500
 # on any page that filters by what the visitor typed); the others are never meant in a search
@@ -40,4 +43,27 @@ class ControlCharactersMiddleware:
         if CONTROL_CHARACTERS.search(request.path_info):
             request.path_info = CONTROL_CHARACTERS.sub("", request.path_info)
             request.path = CONTROL_CHARACTERS.sub("", request.path)
+        return self.get_response(request)
+
+
+class RequestBodyLimitMiddleware:
+    """Refuse a request whose declared body is larger than the largest the portal accepts
+    (settings.MAX_REQUEST_BODY_BYTES), before a byte of it is read: nobody can make a worker
+    read (and spool to disk) a gigabyte. The proxy's `client_max_body_size` is the same limit."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > settings.MAX_REQUEST_BODY_BYTES:
+            limit = settings.MAX_REQUEST_BODY_BYTES // (1024 * 1024)
+            message = _("The files sent are too large: at most %(limit)s MB in one go.") % {"limit": limit}
+            return HttpResponse(
+                f'<!doctype html><html lang="vi"><meta charset="utf-8"><title>413</title><p>{escape(message)}</p></html>',
+                status=413,
+            )
         return self.get_response(request)
