@@ -64,6 +64,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "ocop_portal.middleware.RequestBodyLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "ocop_portal.middleware.ControlCharactersMiddleware",
@@ -314,6 +315,30 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
 # Health checks come from the load balancer over plain HTTP.
 SECURE_REDIRECT_EXEMPT = [r"^healthz/?$"]
+
+# Content-Security-Policy (django-csp): everything comes from the portal itself; a script runs
+# only from a file under /static/ or inline with the request's nonce
+# (`<script nonce="{{ request.csp_nonce }}">`, see README "Content-Security-Policy"); no page
+# may be framed. Inline styles stay allowed (style attributes in templates and the admin).
+from csp.constants import NONCE, NONE, SELF  # noqa: E402
+
+_CSP_IMAGES = [SELF, "data:"]
+if AWS_STORAGE_BUCKET_NAME:
+    _CSP_IMAGES.append(f"https://{AWS_S3_CUSTOM_DOMAIN}" if AWS_S3_CUSTOM_DOMAIN else (AWS_S3_ENDPOINT_URL or "https:"))
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, "'unsafe-inline'"],
+        "img-src": _CSP_IMAGES,
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
 
 # --- Forms ------------------------------------------------------------------------------------
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"

@@ -27,6 +27,8 @@ from django.utils.translation import get_language
 
 GENERATION_KEY = "public-page:generation"
 CSRF_PLACEHOLDER = "__ocop_csrf_token__"
+# An inline script's CSP nonce is per response too: stored as a placeholder, refilled per hit.
+NONCE_PLACEHOLDER = "__ocop_csp_nonce__"
 _CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
@@ -104,6 +106,8 @@ def public_page(view):
             content = entry["content"]
             if CSRF_PLACEHOLDER in content:
                 content = content.replace(CSRF_PLACEHOLDER, get_token(request))
+            if NONCE_PLACEHOLDER in content:
+                content = content.replace(NONCE_PLACEHOLDER, str(request.csp_nonce))
             response = HttpResponse(content, content_type=entry["content_type"])
             response["X-Page-Cache"] = "hit"
             return response
@@ -116,6 +120,9 @@ def public_page(view):
             tokens = set(_CSRF_INPUT.findall(content))
             for token in tokens:
                 content = content.replace(token, CSRF_PLACEHOLDER)
+            nonce = getattr(request, "_csp_nonce", None)  # set only if the page used it
+            if nonce:
+                content = content.replace(f'nonce="{nonce}"', f'nonce="{NONCE_PLACEHOLDER}"')
             try:
                 cache.set(
                     key,
