@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve demo test lint fmt messages translations e2e bench check-deploy clean
+.PHONY: help install run serve demo test lint fmt messages translations e2e bench check-deploy backup restore clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -48,6 +48,13 @@ messages: install ## Extract new strings into each app's Vietnamese catalogue
 
 check-deploy: install ## Django's deployment checklist with production-like settings
 	DEBUG=0 REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/0} SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))') ALLOWED_HOSTS=ocop.example.vn $(MANAGE) check --deploy --fail-level WARNING
+
+backup: install ## Back up the database and both media folders into $(BACKUP_DIR) (default ./backups)
+	$(MANAGE) backup --output $(or $(BACKUP_DIR),backups)
+
+restore: install ## Restore the backup folder FROM=backups/ocop-… (replaces the data; stop the portal first)
+	@test -n "$(FROM)" || { echo "make restore FROM=backups/ocop-YYYYmmdd-HHMMSS"; exit 2; }
+	$(MANAGE) restore $(FROM) --yes
 
 bench: install translations ## Benchmark the public pages (see README)
 	$(BIN)/python -m bench.run
