@@ -19,7 +19,7 @@ from products.admin_kit import (
 )
 from products.models import Product
 
-from .models import Cooperative, Membership
+from .models import Cooperative, Membership, Person
 from .resources import CooperativeResource
 
 
@@ -218,3 +218,57 @@ class MembershipAdmin(admin.ModelAdmin):
     list_select_related = ["user", "cooperative"]
     autocomplete_fields = ["user", "cooperative"]
     search_fields = ["user__email", "cooperative__name"]
+
+
+@admin.register(Person)
+class PersonAdmin(SimpleHistoryAdmin):
+    """The named people of the cooperatives (trainings sign them up). The leader is changed with
+    the action, so there is only ever one current leader (cooperatives.people)."""
+
+    list_display = ["full_name", "cooperative", "position", "is_leader", "is_active", "phone"]
+    list_filter = ["is_leader", "is_active"]
+    search_fields = ["full_name", "cooperative__name", "phone"]
+    list_select_related = ["cooperative"]
+    autocomplete_fields = ["cooperative"]
+    fields = [
+        "cooperative",
+        "full_name",
+        "position",
+        "sex",
+        "birth_year",
+        "phone",
+        "email",
+        "user",
+        "is_leader",
+        "is_active",
+    ]
+    readonly_fields = ["is_leader", "is_active"]
+    raw_id_fields = ["user"]
+    actions = ["make_leader", "mark_left"]
+
+    def save_model(self, request, obj, form, change):
+        from .people import PERSON_FIELDS, person_create, person_update
+
+        values = {name: getattr(obj, name) for name in PERSON_FIELDS}
+        if change:
+            person_update(person=obj, by=request.user, **values)
+        else:
+            full_name = values.pop("full_name")
+            obj.pk = person_create(cooperative=obj.cooperative, by=request.user, full_name=full_name, **values).pk
+        Person.objects.filter(pk=obj.pk).update(user=obj.user)
+
+    @admin.action(description=_("Make the selected person the leader of their cooperative"))
+    def make_leader(self, request, queryset):
+        from .people import person_make_leader
+
+        for person in queryset:
+            person_make_leader(person=person, by=request.user)
+        self.message_user(request, _("Leader changed."))
+
+    @admin.action(description=_("Mark as having left the cooperative"))
+    def mark_left(self, request, queryset):
+        from .people import person_leave
+
+        for person in queryset:
+            person_leave(person=person, by=request.user)
+        self.message_user(request, _("Done."))

@@ -29,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("dossiers/", include("registrations.urls")),
     path("news/", include("news.urls")),
     path("", include("fairs.urls")),
+    path("", include("trainings.urls")),
     path("", include("salescentre.urls")),
     path("", include("plans.urls")),
     path("", include("showcase.urls")),

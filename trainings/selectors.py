@@ -1,0 +1,276 @@
+"""Reads of trainings, each with a flat number of queries.
+
+The contract with the plans app (CONTRACTS.md): leader_coverage, courses_held,
+participants_attended and upcoming_public_events. A course belongs to a period by the date of
+its first session."""
+
+import datetime
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.utils import timezone
+
+from cooperatives.models import Cooperative, Person
+
+from .models import Attendance, Course, Material, Registration, Session
+
+S = Registration.Status
+NOT_COUNTED = (Course.Status.DRAFT, Course.Status.CANCELLED)
+
+
+def _first_day():
+    return Subquery(Session.objects.filter(course=OuterRef("pk")).order_by("date").values("date")[:1])
+
+
+def _last_day():
+    return Subquery(Session.objects.filter(course=OuterRef("pk")).order_by("-date").values("date")[:1])
+
+
+# --- The plans contract ------------------------------------------------------------------------
+
+
+def participating_cooperatives(*, start: datetime.date, end: datetime.date, cooperatives=None) -> QuerySet:
+    """Cooperatives taking part in OCOP in [start, end]: a dossier submitted on or before `end`
+    and not withdrawn before `start`, or a product certificate valid on some day of the period."""
+    from products.models import Certificate
+    from registrations.models import Registration as Dossier
+
+    dossier = Dossier.objects.filter(cooperative=OuterRef("pk"), submitted_at__date__lte=end).exclude(
+        state=Dossier.State.WITHDRAWN, state_changed_at__date__lt=start
+    )
+    certificate = Certificate.objects.filter(
+        product__cooperative=OuterRef("pk"), valid_from__lte=end, valid_until__gte=start
+    ).exclude(Q(status=Certificate.Status.REVOKED) & (Q(revoked_on__isnull=True) | Q(revoked_on__lt=start)))
+    queryset = Cooperative.objects.filter(Exists(dossier) | Exists(certificate))
+    if cooperatives is not None:
+        queryset = queryset.filter(
+            pk__in=cooperatives.values("pk") if hasattr(cooperatives, "values") else cooperatives
+        )
+    return queryset
+
+
+def counting_courses(*, start: datetime.date, end: datetime.date) -> QuerySet:
+    """Courses that count toward the leaders' target in the period: a topic that counts, the
+    first session inside [start, end], not a draft, not cancelled."""
+    return (
+        Course.objects.exclude(status__in=NOT_COUNTED)
+        .filter(
+            Exists(
+                Course.topics.through.objects.filter(course=OuterRef("pk"), topic__counts_toward_leaders_target=True)
+            )
+        )
+        .annotate(first_day=_first_day())
+        .filter(first_day__gte=start, first_day__lte=end)
+    )
+
+
+def leader_coverage(*, start: datetime.date, end: datetime.date, cooperatives=None) -> dict:
+    """For each participating cooperative: its CURRENT leader and whether that leader attended a
+    course counting toward the target in the period (3 queries).
+
+    Returns {"rows": [{cooperative, leader, trained, course}], "participating", "trained",
+    "percent" (None when nobody participates)}. A cooperative without a leader on record is
+    untrained."""
+    participating = list(
+        participating_cooperatives(start=start, end=end, cooperatives=cooperatives)
+        .select_related("commune")
+        .prefetch_related(Prefetch("people", queryset=Person.objects.leaders(), to_attr="current_leaders"))
+        .order_by("name", "pk")
+    )
+    leaders = [c.current_leaders[0] for c in participating if c.current_leaders]
+    trained_in: dict[int, Course] = {}
+    if leaders:
+        attended = (
+            Attendance.objects.filter(
+                registration__person__in=leaders,
+                registration__course__in=counting_courses(start=start, end=end).values("pk"),
+            )
+            .select_related("registration__course")
+            .order_by("session__date", "pk")
+        )
+        for attendance in attended:
+            trained_in.setdefault(attendance.registration.person_id, attendance.registration.course)
+    rows = []
+    for cooperative in participating:
+        leader = cooperative.current_leaders[0] if cooperative.current_leaders else None
+        course = trained_in.get(leader.pk) if leader else None
+        rows.append({"cooperative": cooperative, "leader": leader, "trained": course is not None, "course": course})
+    trained = sum(1 for row in rows if row["trained"])
+    return {
+        "rows": rows,
+        "participating": len(rows),
+        "trained": trained,
+        "percent": round(100.0 * trained / len(rows), 1) if rows else None,
+    }
+
+
+def courses_held(*, start: datetime.date, end: datetime.date) -> QuerySet:
+    """Courses of the period (first session inside it), held or planned, not cancelled or drafts."""
+    return (
+        Course.objects.exclude(status__in=NOT_COUNTED)
+        .annotate(first_day=_first_day())
+        .filter(first_day__gte=start, first_day__lte=end)
+        .order_by("first_day", "pk")
+    )
+
+
+def participants_attended(*, start: datetime.date, end: datetime.date, cooperatives=None) -> QuerySet:
+    """Registrations whose participant attended at least one session held in the period."""
+    queryset = Registration.objects.filter(
+        Exists(Attendance.objects.filter(registration=OuterRef("pk"), session__date__gte=start, session__date__lte=end))
+    ).select_related("course", "cooperative", "person")
+    if cooperatives is not None:
+        queryset = queryset.filter(cooperative__in=cooperatives)
+    return queryset.order_by("course", "cooperative__name", "person__full_name", "pk")
+
+
+def upcoming_public_events(*, limit: int) -> list[dict]:
+    """The home page's contract (ocop_portal.selectors.EVENT_PROVIDERS): the next public courses."""
+    courses = public_courses(upcoming=True)[:limit]
+    return [
+        {
+            "title": course.title,
+            "starts_on": course.first_day,
+            "place": course.venue or course.online_url,
+            "url": course.get_absolute_url(),
+            "kind": course.get_kind_display(),
+        }
+        for course in courses
+    ]
+
+
+# --- Pages ---------------------------------------------------------------------------------------
+
+
+def with_counts(queryset):
+    """Annotates seats (pending + confirmed), confirmed, pending and waiting counts."""
+    return queryset.annotate(
+        seats=Count("registrations", filter=Q(registrations__status__in=Registration.SEATED_STATUSES), distinct=True),
+        confirmed_count=Count("registrations", filter=Q(registrations__status=S.CONFIRMED), distinct=True),
+        pending_count=Count("registrations", filter=Q(registrations__status=S.PENDING), distinct=True),
+        waiting_count=Count("registrations", filter=Q(registrations__status=S.WAITING), distinct=True),
+    )
+
+
+def public_courses(*, upcoming: bool = True, today: datetime.date | None = None) -> QuerySet:
+    """Public courses with first/last day, seats taken and their sessions and topics (3 queries)."""
+    today = today or timezone.localdate()
+    queryset = with_counts(
+        Course.objects.public()
+        .exclude(status=Course.Status.CANCELLED)
+        .select_related("venue_commune")
+        .prefetch_related("topics", "sessions")
+        .annotate(first_day=_first_day(), last_day=_last_day())
+    )
+    if upcoming:
+        return queryset.filter(last_day__gte=today).order_by("first_day", "pk")
+    return queryset.filter(last_day__lt=today).order_by("-first_day", "pk")
+
+
+def course_page(slug: str) -> Course | None:
+    return (
+        with_counts(Course.objects.public().filter(slug=slug))
+        .select_related("venue_commune")
+        .prefetch_related("topics", "sessions")
+        .annotate(first_day=_first_day(), last_day=_last_day())
+        .first()
+    )
+
+
+def open_courses_for(cooperative, *, today: datetime.date | None = None) -> QuerySet:
+    """Courses open for registration today, with how many of the cooperative's people are on them."""
+    today = today or timezone.localdate()
+    return (
+        with_counts(Course.objects.open_for_registration(today))
+        .select_related("venue_commune")
+        .prefetch_related("sessions", "topics")
+        .annotate(
+            first_day=_first_day(),
+            ours=Count(
+                "registrations",
+                filter=Q(
+                    registrations__cooperative=cooperative, registrations__status__in=Registration.ACTIVE_STATUSES
+                ),
+                distinct=True,
+            ),
+        )
+        .order_by("first_day", "pk")
+    )
+
+
+def cooperative_registrations(cooperative) -> QuerySet:
+    """A cooperative's registrations, newest courses first, with course and person."""
+    return (
+        Registration.objects.filter(cooperative=cooperative)
+        .select_related("course", "person")
+        .annotate(
+            course_first_day=Subquery(
+                Session.objects.filter(course=OuterRef("course")).order_by("date").values("date")[:1]
+            )
+        )
+        .order_by("-course_first_day", "course_id", "person__full_name", "pk")
+    )
+
+
+def may_download_materials(*, cooperative, course) -> bool:
+    """A cooperative reaches a course's materials while one of its people holds a seat (or has
+    attended)."""
+    return Registration.objects.filter(
+        cooperative=cooperative, course=course, status__in=Registration.SEATED_STATUSES
+    ).exists()
+
+
+def course_materials(course) -> QuerySet:
+    return Material.objects.filter(course=course).order_by("pk")
+
+
+def staff_courses() -> QuerySet:
+    """The staff's course list with the counts (one query)."""
+    return (
+        with_counts(Course.objects.all())
+        .annotate(
+            first_day=_first_day(),
+            attended_count=Count("registrations__attendances__registration", distinct=True),
+        )
+        .order_by("-first_day", "-pk")
+    )
+
+
+def staff_participants(course) -> QuerySet:
+    """Every registration of a course, with cooperative, person and the sessions attended
+    (prefetched: 2 queries whatever the number)."""
+    return (
+        Registration.objects.filter(course=course)
+        .select_related("cooperative", "person")
+        .prefetch_related(
+            Prefetch("attendances", queryset=Attendance.objects.only("id", "registration_id", "session_id"))
+        )
+        .order_by("status", "waiting_position", "cooperative__name", "person__full_name", "pk")
+    )
+
+
+def course_counts(course) -> dict:
+    """Registered, waiting, approved (confirmed), pending, and per session the checked-in and the
+    no-shows (confirmed participants not checked in once the session has started). 2 queries."""
+    counts = Registration.objects.filter(course=course).aggregate(
+        registered=Count("pk", filter=Q(status__in=Registration.ACTIVE_STATUSES)),
+        seats=Count("pk", filter=Q(status__in=Registration.SEATED_STATUSES)),
+        confirmed=Count("pk", filter=Q(status=S.CONFIRMED)),
+        pending=Count("pk", filter=Q(status=S.PENDING)),
+        waiting=Count("pk", filter=Q(status=S.WAITING)),
+        refused=Count("pk", filter=Q(status=S.REFUSED)),
+        withdrawn=Count("pk", filter=Q(status=S.WITHDRAWN)),
+    )
+    now = timezone.localtime()
+    sessions = []
+    for session in course.sessions.annotate(
+        checked_in=Count("attendances", filter=Q(attendances__registration__status=S.CONFIRMED))
+    ).order_by("date", "starts_at"):
+        started = (session.date, session.starts_at) <= (now.date(), now.time())
+        sessions.append(
+            {
+                "session": session,
+                "checked_in": session.checked_in,
+                "no_shows": max(counts["confirmed"] - session.checked_in, 0) if started else None,
+            }
+        )
+    return {**counts, "sessions": sessions}

@@ -1,0 +1,31 @@
+import datetime
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.rules import is_alliance_staff
+from ocop_portal.errors import ApplicationError
+
+from ..models import TrainingLog
+
+
+def today() -> datetime.date:
+    return timezone.localdate()
+
+
+def require_staff(user) -> None:
+    if not is_alliance_staff(user):
+        raise ApplicationError(_("Only Alliance staff can do this."))
+
+
+def log(course, action, *, registration=None, by=None, note: str = "") -> TrainingLog:
+    actor = by if getattr(by, "is_authenticated", False) else None
+    return TrainingLog.objects.create(course=course, registration=registration, action=action, actor=actor, note=note)
+
+
+def public_pages_changed() -> None:
+    """The public course pages and the home page's upcoming block show the change (best
+    effort: a cache error never undoes the write)."""
+    from showcase.cache import public_pages_invalidate
+
+    public_pages_invalidate()
