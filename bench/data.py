@@ -87,6 +87,11 @@ def _events(*, reset: bool) -> None:
     from fairs.bench import bench_events_load
 
     bench_events_load(products=Product.objects.filter(slug__startswith=SLUG_PREFIX).order_by("pk"), reset=reset)
+    from trainings.bench import bench_courses_load
+
+    bench_courses_load(
+        cooperatives=Cooperative.objects.filter(slug__startswith=SLUG_PREFIX).order_by("pk"), reset=reset
+    )
 
 
 def _analyze():
@@ -104,6 +109,9 @@ def _delete():
     from fairs.bench import bench_events_delete
 
     bench_events_delete()
+    from trainings.bench import bench_courses_delete
+
+    bench_courses_delete()
     bench_products = Product.objects.filter(slug__startswith=SLUG_PREFIX)
     ProductCode.objects.filter(product__in=bench_products).delete()
     Certificate.objects.filter(product__in=bench_products).delete()
@@ -214,10 +222,12 @@ def bench_targets(*, samples: int = 200) -> dict:
     food = ProductSet.objects.get(code="03", group__sector__scheme__is_current=True).group.sector_id
     from fairs.bench import bench_event_targets
     from plans.bench import bench_plan_targets
+    from trainings.bench import bench_course_targets
 
     return {
         **bench_plan_targets(),
         "events": bench_event_targets(),
+        "courses": bench_course_targets(),
         "products": [f"/products/{slug}/" for slug, _code in picked],
         "qr": [f"/q/{code}" for _slug, code in picked],
         "filtered": [f"/products/?stars=4&kind=htx&sector={food}", "/products/?stars=5&sort=name"],

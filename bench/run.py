@@ -215,6 +215,8 @@ def scenarios(targets: dict) -> list[tuple]:
         ("event page", targets["events"]),
         ("OCOP in numbers", targets["numbers"]),
         ("staff dashboard", targets["dashboard"], targets["staff_cookie"]),
+        ("course list", ["/trainings/"]),
+        ("course page", targets["courses"]),
     ]
 
 
