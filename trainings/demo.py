@@ -166,7 +166,11 @@ def _person(cooperative, name, *, leader=False, position="") -> tuple[Person, bo
 
 
 def _cooperatives() -> list[Cooperative]:
-    return list(Cooperative.objects.order_by("pk")[: len(LEADERS)])
+    """The demo cooperatives with an account in the space first (the demo manager's sees its
+    people), then the others, in a stable order."""
+    with_accounts = list(Cooperative.objects.filter(memberships__isnull=False).distinct().order_by("pk"))
+    others = Cooperative.objects.exclude(pk__in=[c.pk for c in with_accounts]).order_by("pk")
+    return (with_accounts + list(others))[: len(LEADERS)]
 
 
 def people_demo_load() -> int:

@@ -49,11 +49,20 @@ class RegisterForm(forms.Form):
 
 
 class StaffRegisterForm(forms.Form):
-    """Staff register people of a cooperative on its behalf."""
+    """Staff register people of a cooperative on its behalf (the cooperative chosen first)."""
 
     cooperative = forms.ModelChoiceField(label=_("Cooperative"), queryset=Cooperative.objects.active())
-    people = PeopleChoiceField(label=_("Participants"), queryset=Person.objects.current(), required=False)
+    people = PeopleChoiceField(
+        label=_("Participants"), queryset=Person.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
+    )
     new_name = forms.CharField(label=_("Someone else (full name)"), max_length=150, required=False)
+
+    def __init__(self, *args, cooperative=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.chosen = cooperative
+        if cooperative is not None:
+            self.fields["people"].queryset = Person.objects.current().filter(cooperative=cooperative)
+            self.initial.setdefault("cooperative", cooperative.pk)
 
     def clean(self):
         data = super().clean()

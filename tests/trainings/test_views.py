@@ -264,3 +264,17 @@ def test_leaders_page_and_invite(staff_client):
 def test_the_staff_home_shows_the_leaders_panel(staff_client):
     page = staff_client.get(reverse("admin:index")).content.decode()
     assert "staff-panel-trainings" in page
+
+
+def test_staff_register_on_behalf_takes_only_the_chosen_cooperatives_people(staff_client):
+    course = CourseFactory()
+    ours = PersonFactory(full_name="Người của HTX")
+    theirs = PersonFactory()
+    page = staff_client.get(reverse("trainings:staff_course", args=[course.pk]), {"cooperative": ours.cooperative_id})
+    assert "Người của HTX" in page.content.decode() and theirs.full_name not in page.content.decode()
+
+    url = reverse("trainings:staff_register", args=[course.pk])
+    staff_client.post(url, {"cooperative": ours.cooperative_id, "people": [theirs.pk]})
+    assert not Registration.objects.exists()
+    staff_client.post(url, {"cooperative": ours.cooperative_id, "people": [ours.pk]})
+    assert list(Registration.objects.values_list("person", "status")) == [(ours.pk, "confirmed")]

@@ -65,6 +65,12 @@ def _course(pk) -> Course:
     return get_object_or_404(Course.objects.select_related("venue_commune").prefetch_related("topics"), pk=pk)
 
 
+def _chosen_cooperative(value):
+    from cooperatives.models import Cooperative
+
+    return Cooperative.objects.active().filter(pk=value).first() if str(value or "").isdigit() else None
+
+
 @require_GET
 @staff_view(PERM)
 def course_detail(request, pk):
@@ -82,7 +88,7 @@ def course_detail(request, pk):
             "counts": selectors.course_counts(course),
             "participants": participants,
             "sessions": sessions,
-            "register_form": StaffRegisterForm(),
+            "register_form": StaffRegisterForm(cooperative=_chosen_cooperative(request.GET.get("cooperative"))),
             "session_form": SessionForm(),
             "material_form": MaterialForm(),
             "message_form": MessageForm(),
@@ -123,7 +129,7 @@ def registration_decide(request, pk):
 @staff_view(PERM)
 def register_on_behalf(request, pk):
     course = _course(pk)
-    form = StaffRegisterForm(request.POST)
+    form = StaffRegisterForm(request.POST, cooperative=_chosen_cooperative(request.POST.get("cooperative")))
     if not form.is_valid():
         for error in form.errors.values():
             messages.error(request, " ".join(error))
