@@ -24,6 +24,7 @@ S = Registration.Status
 
 @pytest.fixture(autouse=True)
 def _english():
+    """The refusals in English (the emails are always written in Vietnamese)."""
     with translation.override("en"):
         yield
 
@@ -42,7 +43,7 @@ def test_register_gives_seats_then_the_waiting_list():
     assert [r.status for r in created] == [S.CONFIRMED, S.CONFIRMED, S.WAITING]
     assert created[2].waiting_position == 1
     subjects = sorted(OutboundEmail.objects.values_list("subject", flat=True))
-    assert len(subjects) == 3 and sum("On the waiting list" in s for s in subjects) == 1
+    assert len(subjects) == 3 and sum("Trong danh sách chờ" in s for s in subjects) == 1
     assert "htx@example.vn" in OutboundEmail.objects.first().to
 
 
@@ -58,7 +59,7 @@ def test_register_with_approval_holds_a_seat_pending():
 
     registration.refresh_from_db()
     assert registration.status == S.CONFIRMED and registration.staff_note == "Mời anh đến đúng giờ"
-    assert OutboundEmail.objects.filter(subject__startswith="Seat confirmed").count() == 1
+    assert OutboundEmail.objects.filter(subject__startswith="Đã xác nhận chỗ").count() == 1
 
 
 def test_register_after_closing_is_refused_and_saves_nothing():
@@ -104,7 +105,7 @@ def test_withdrawing_a_seat_promotes_the_first_waiting_and_emails_them():
     assert second.status == S.CONFIRMED and second.waiting_position is None
     assert third.status == S.WAITING and third.waiting_position == 1
     [email] = OutboundEmail.objects.all()
-    assert email.subject.startswith("A seat is now yours") and second.person.email in email.to
+    assert email.subject.startswith("Đã có chỗ cho bạn") and second.person.email in email.to
     assert TrainingLog.objects.filter(registration=second, action=TrainingLog.Action.PROMOTED).exists()
 
 
@@ -180,7 +181,7 @@ def test_cancelling_the_course_notifies_everyone_registered():
 
     assert set(Registration.objects.values_list("status", flat=True)) == {S.CANCELLED}
     emails = list(OutboundEmail.objects.all())
-    assert len(emails) == 2 and all(e.subject.startswith("Course cancelled") and "Bão số 3" in e.body for e in emails)
+    assert len(emails) == 2 and all(e.subject.startswith("Khóa học bị hủy") and "Bão số 3" in e.body for e in emails)
     assert Course.objects.get().status == Course.Status.CANCELLED
 
 
@@ -191,7 +192,7 @@ def test_course_change_notification_reaches_seated_and_waiting():
     OutboundEmail.objects.all().delete()
     assert services.course_change_notify(course=course, by=StaffUserFactory(), message="Đổi sang hội trường B") == 2
     assert (
-        OutboundEmail.objects.filter(subject__startswith="Course changed", body__contains="hội trường B").count() == 2
+        OutboundEmail.objects.filter(subject__startswith="Khóa học thay đổi", body__contains="hội trường B").count() == 2
     )
 
 
@@ -250,7 +251,7 @@ def test_reminders_go_the_day_before_once():
 
     assert services.reminders_send() == [session]
     assert services.reminders_send() == []
-    assert OutboundEmail.objects.filter(subject__startswith="Reminder").count() == 2
+    assert OutboundEmail.objects.filter(subject__startswith="Nhắc lịch").count() == 2
 
 
 def test_leaders_invite_emails_each_cooperative_and_its_leader():
