@@ -192,7 +192,8 @@ def test_course_change_notification_reaches_seated_and_waiting():
     OutboundEmail.objects.all().delete()
     assert services.course_change_notify(course=course, by=StaffUserFactory(), message="Đổi sang hội trường B") == 2
     assert (
-        OutboundEmail.objects.filter(subject__startswith="Khóa học thay đổi", body__contains="hội trường B").count() == 2
+        OutboundEmail.objects.filter(subject__startswith="Khóa học thay đổi", body__contains="hội trường B").count()
+        == 2
     )
 
 
