@@ -48,7 +48,7 @@ class LogoutView(auth_views.LogoutView):
 
 
 @public_view
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def signup(request):
     """Ask for an account: find the cooperative in the registry (no JavaScript, accents not
     needed), or describe a new one; then the applicant's details."""
@@ -137,7 +137,7 @@ def signup_confirm(request, token):
 
 
 @public_view
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def invitation_accept(request, token):
     invitation = services.invitation_for_token(token)
     problem = None

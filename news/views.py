@@ -1,7 +1,7 @@
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from ocop_portal.guards import can, public_view
 from showcase.cache import public_page
@@ -13,7 +13,7 @@ PAGE_SIZE = 12
 
 
 @public_view
-@require_GET
+@require_safe
 @public_page
 def article_list(request):
     articles = selectors.article_list()
@@ -43,7 +43,7 @@ def article_list(request):
 
 
 @public_view
-@require_GET
+@require_safe
 @public_page
 def article_detail(request, slug):
     preview = can(request.user, "news.preview_article")

@@ -10,7 +10,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST, require_safe
 
 from cooperatives.models import Cooperative
 from cooperatives.views.base import space_render
@@ -34,7 +34,7 @@ def _centre_or_404():
     return centre
 
 
-@require_GET
+@require_safe
 @public_view
 @public_page
 def public(request):

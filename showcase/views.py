@@ -15,7 +15,7 @@ from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from cooperatives.access import get_owned_or_404
 from news.models import Article
@@ -39,7 +39,7 @@ ENQUIRY_RATE_WINDOW_SECONDS = 3600
 
 
 @public_view
-@require_GET
+@require_safe
 @public_page
 def catalogue(request):
     filters = selectors.CatalogueFilters.from_query(request.GET)
@@ -132,7 +132,7 @@ def visitor_language(view):
 
 
 @public_view
-@require_GET
+@require_safe
 @visitor_language
 @public_page
 def qr_trace(request, code):
@@ -157,7 +157,7 @@ def qr_trace(request, code):
 
 
 @public_view
-@require_GET
+@require_safe
 @public_page
 def certificate_check(request):
     query = " ".join(request.GET.get("q", "").split())[:60]
@@ -170,7 +170,7 @@ def certificate_check(request):
 
 
 @public_view
-@require_GET
+@require_safe
 @public_page
 def producers(request):
     filters = selectors.DirectoryFilters.from_query(request.GET)
@@ -183,7 +183,7 @@ def producers(request):
 
 
 @public_view
-@require_GET
+@require_safe
 @public_page
 def producer_detail(request, slug):
     cooperative = selectors.producer_public(slug=slug)
@@ -204,7 +204,7 @@ def producer_detail(request, slug):
 
 
 @space_view
-@require_GET
+@require_safe
 def space_enquiries(request, cooperative):
     status = request.GET.get("status", "")
     if status not in Enquiry.Status.values:
@@ -244,7 +244,7 @@ QR_PNG_DPI = 600
 
 
 @space_view
-@require_GET
+@require_safe
 def space_qr(request, cooperative, pk, fmt):
     product = get_owned_or_404(Product.objects.all(), request.user, pk=pk)
     # Read only: every product gets its code when it is created (product_create; migration 0002
@@ -273,7 +273,7 @@ ROBOTS_DISALLOW = ["/admin/", "/accounts/", "/space/", "/dossiers/", "/i18n/"]
 
 
 @public_view
-@require_GET
+@require_safe
 def robots_txt(request):
     lines = ["User-agent: *"]
     for path in ROBOTS_DISALLOW:
@@ -291,7 +291,7 @@ def bench_bare(request):
 
 
 @public_view
-@require_GET
+@require_safe
 @public_page
 def sitemap_index(request):
     from django.contrib.sitemaps import views as sitemap_views
@@ -302,7 +302,7 @@ def sitemap_index(request):
 
 
 @public_view
-@require_GET
+@require_safe
 @public_page
 def sitemap_section(request, section):
     from django.contrib.sitemaps import views as sitemap_views

@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from ocop_portal.errors import ApplicationError, error_to_form
 from ocop_portal.guards import public_view
@@ -29,7 +29,7 @@ BUYER_RATE_WINDOW_SECONDS = 3600
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @public_view
 def buyer_register(request, slug):
     event = get_object_or_404(Event.objects.public(), slug=slug, kind=Event.Kind.CONFERENCE)
@@ -65,7 +65,7 @@ def buyer_register(request, slug):
     return render(request, "fairs/buyer/register.html", {"event": event, "form": form, "open": open_}, status=status)
 
 
-@require_GET
+@require_safe
 @public_view
 def buyer_registered(request, slug):
     event = get_object_or_404(Event.objects.public(), slug=slug, kind=Event.Kind.CONFERENCE)
@@ -73,7 +73,7 @@ def buyer_registered(request, slug):
 
 
 @never_cache
-@require_GET
+@require_safe
 @public_view
 def buyer_confirm(request, token):
     try:
@@ -91,7 +91,7 @@ def _buyer_or_404(token):
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @public_view
 def buyer_page(request, token):
     """The buyer's own page. The signed token is the only key: another buyer's page cannot be
@@ -121,7 +121,7 @@ def buyer_page(request, token):
 
 
 @never_cache
-@require_GET
+@require_safe
 @public_view
 def buyer_timetable(request, token):
     buyer = _buyer_or_404(token)

@@ -5,7 +5,7 @@ import datetime
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from ocop_portal.guards import public_view
 from showcase.cache import public_page
@@ -14,7 +14,7 @@ from .. import calendar, selectors
 from ..models import Event
 
 
-@require_GET
+@require_safe
 @public_view
 @public_page
 def event_list(request):
@@ -30,7 +30,7 @@ def _public_event(slug) -> Event:
     return get_object_or_404(Event.objects.public(), slug=slug)
 
 
-@require_GET
+@require_safe
 @public_view
 @public_page
 def event_detail(request, slug):
@@ -53,7 +53,7 @@ def _ics_response(content: bytes, filename: str) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 @public_view
 def event_ics(request, slug):
     event = _public_event(slug)
@@ -62,7 +62,7 @@ def event_ics(request, slug):
     return _ics_response(calendar.events_calendar([event], request=request), f"{event.slug}.ics")
 
 
-@require_GET
+@require_safe
 @public_view
 def events_feed(request):
     """The public events not long over (cancelled ones too, so subscribed calendars drop them),
