@@ -25,9 +25,10 @@ def absolute_url(name: str, *, language: str = "vi", **kwargs) -> str:
 
 
 def email_queue(
-    *, to, subject: str, template: str, context: dict | None = None, language: str = "vi"
+    *, to, subject: str, template: str, context: dict | None = None, language: str = "vi", reply_to=()
 ) -> OutboundEmail | None:
-    """Render `template` (`<name>.txt`, and `<name>.html` if present) and store an email to `to`.
+    """Render `template` (`<name>.txt`, and `<name>.html` if present) and store an email to `to`
+    (answers go to `reply_to` when given, e.g. the buyer who wrote an enquiry).
 
     Side effects: writes one OutboundEmail row in the caller's transaction and, once that
     transaction commits, queues the Celery task that sends it. If the broker cannot be reached
@@ -45,7 +46,13 @@ def email_queue(
         except Exception:  # noqa: BLE001 — the HTML part is optional
             html_body = ""
         subject = " ".join(str(subject).split())
-    email = OutboundEmail.objects.create(to=recipients, subject=subject, body=body, html_body=html_body)
+    email = OutboundEmail.objects.create(
+        to=recipients,
+        reply_to=[address for address in ([reply_to] if isinstance(reply_to, str) else list(reply_to)) if address],
+        subject=subject,
+        body=body,
+        html_body=html_body,
+    )
     from .tasks import send_email
 
     # Broker down: the row stays pending and the beat task sends it.
@@ -93,6 +100,7 @@ def email_send(*, email_id: int) -> bool:
         email.body,
         settings.DEFAULT_FROM_EMAIL,
         email.to,
+        reply_to=email.reply_to or None,
         connection=get_connection(timeout=settings.EMAIL_TIMEOUT),
     )
     if email.html_body:

@@ -44,6 +44,7 @@ class OutboundEmail(TimeStampedModel):
         FAILED = "failed", _("Failed")
 
     to = models.JSONField(_("recipients"), default=list)
+    reply_to = models.JSONField(_("reply to"), default=list, blank=True)
     subject = models.CharField(_("subject"), max_length=255)
     body = models.TextField(_("body"))
     html_body = models.TextField(_("HTML body"), blank=True)

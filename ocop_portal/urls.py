@@ -12,6 +12,11 @@ admin.site.site_header = _("OCOP portal — Alliance staff")
 admin.site.site_title = _("OCOP portal administration")
 admin.site.index_title = _("OCOP programme data")
 
+handler400 = "ocop_portal.error_views.bad_request"
+handler403 = "ocop_portal.error_views.permission_denied"
+handler404 = "ocop_portal.error_views.page_not_found"
+handler500 = "ocop_portal.error_views.server_error"
+
 urlpatterns = [
     path("healthz", views.health, name="health"),
     path("i18n/", include("django.conf.urls.i18n")),

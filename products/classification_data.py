@@ -289,3 +289,87 @@ def classification_load(*, scheme_model, sector_model, group_model, set_model, s
                     )
     for code, name in QUALITY_STANDARDS:
         standard_model.objects.update_or_create(code=code, defaults={"name": name})
+
+
+# English labels of the official classification, shown on /en/ (products 0005 fills them in).
+# Keyed by (scheme code, level, code); level is "sector", "group" or "set".
+ENGLISH_NAMES = {
+    ("qd148-2023", "sector", "I"): "Food",
+    ("qd148-2023", "group", "1.1"): "Fresh food",
+    ("qd148-2023", "set", "01"): "Fresh vegetables, tubers, fruit and nuts",
+    ("qd148-2023", "set", "02"): "Fresh meat, fish and seafood, eggs and milk",
+    ("qd148-2023", "group", "1.2"): "Raw and pre-processed food",
+    ("qd148-2023", "set", "03"): "Rice, cereals and other pre-processed grains",
+    ("qd148-2023", "set", "04"): "Honey, other syrups and other farm foods",
+    ("qd148-2023", "group", "1.3"): "Convenience food",
+    ("qd148-2023", "set", "05"): "Fast food",
+    ("qd148-2023", "group", "1.4"): "Processed food",
+    ("qd148-2023", "set", "06"): "Made from rice and cereals",
+    ("qd148-2023", "set", "07"): "Made from vegetables, tubers, fruit and nuts",
+    ("qd148-2023", "set", "08"): "Made from meat, fish and seafood, eggs and milk; honey products",
+    ("qd148-2023", "group", "1.5"): "Condiments",
+    ("qd148-2023", "set", "09"): "Soy sauce, fish sauce and other liquid condiments",
+    ("qd148-2023", "set", "10"): "Other condiments (salt, shallots, garlic, pepper…)",
+    ("qd148-2023", "group", "1.6"): "Tea",
+    ("qd148-2023", "set", "11"): "Fresh and processed tea",
+    ("qd148-2023", "set", "12"): "Herbal teas from other plants",
+    ("qd148-2023", "group", "1.7"): "Coffee and cocoa",
+    ("qd148-2023", "set", "13"): "Coffee and cocoa products",
+    ("qd148-2023", "sector", "II"): "Beverages",
+    ("qd148-2023", "group", "2.1"): "Alcoholic drinks",
+    ("qd148-2023", "set", "14"): "Rice spirits",
+    ("qd148-2023", "set", "15"): "Other alcoholic drinks",
+    ("qd148-2023", "group", "2.2"): "Soft drinks",
+    ("qd148-2023", "set", "16"): "Natural mineral water and bottled drinking water",
+    ("qd148-2023", "set", "17"): "Other soft drinks",
+    ("qd148-2023", "sector", "III"): "Herbal products",
+    ("qd148-2023", "group", "3.1"): "Functional foods, herbal and traditional medicines",
+    ("qd148-2023", "set", "18"): "Functional foods, herbal and traditional medicines",
+    ("qd148-2023", "group", "3.2"): "Cosmetics",
+    ("qd148-2023", "set", "19"): "Cosmetics with herbal ingredients",
+    ("qd148-2023", "group", "3.3"): "Essential oils and other herbal products",
+    ("qd148-2023", "set", "20"): "Essential oils and other herbal products",
+    ("qd148-2023", "sector", "IV"): "Handicrafts",
+    ("qd148-2023", "group", "4.1"): "Household and decorative handicrafts",
+    ("qd148-2023", "set", "21"): "Household and decorative handicrafts",
+    ("qd148-2023", "group", "4.2"): "Textiles and garments",
+    ("qd148-2023", "set", "22"): "Textiles and garments",
+    ("qd148-2023", "sector", "V"): "Ornamental plants and animals",
+    ("qd148-2023", "group", "5.1"): "Flowers",
+    ("qd148-2023", "set", "23"): "Flowers",
+    ("qd148-2023", "group", "5.2"): "Ornamental plants and bonsai",
+    ("qd148-2023", "set", "24"): "Ornamental plants and bonsai",
+    ("qd148-2023", "group", "5.3"): "Ornamental animals",
+    ("qd148-2023", "set", "25"): "Ornamental animals",
+    ("qd148-2023", "sector", "VI"): "Community tourism, eco-tourism and tourist sites",
+    ("qd148-2023", "group", "6.1"): "Community tourism, eco-tourism and tourist sites",
+    ("qd148-2023", "set", "26"): "Community tourism, eco-tourism and tourist sites",
+    ("kh-lmhtx-2019", "sector", "1"): "Food",
+    ("kh-lmhtx-2019", "group", "1.1"): "Fresh and processed farm produce",
+    ("kh-lmhtx-2019", "set", "1.1"): "Food: fresh and processed farm produce",
+    ("kh-lmhtx-2019", "sector", "2"): "Herbal products",
+    ("kh-lmhtx-2019", "group", "2.1"): "Products made with medicinal plants",
+    ("kh-lmhtx-2019", "set", "2.1"): "Herbal products",
+    ("kh-lmhtx-2019", "sector", "3"): "Handicrafts",
+    ("kh-lmhtx-2019", "group", "3.1"): "Handicraft products",
+    ("kh-lmhtx-2019", "set", "3.1"): "Handicrafts",
+    ("kh-lmhtx-2019", "sector", "4"): "Tourism and community tourism services",
+    ("kh-lmhtx-2019", "group", "4.1"): "Tourism and community tourism services",
+    ("kh-lmhtx-2019", "set", "4.1"): "Tourism services",
+}
+
+
+def classification_english_fill(*, sector_model, group_model, set_model, overwrite: bool = False) -> None:
+    """Give the official classification its English labels (idempotent). A label staff have
+    typed is kept unless `overwrite`."""
+    levels = {
+        "sector": (sector_model, "scheme__code"),
+        "group": (group_model, "sector__scheme__code"),
+        "set": (set_model, "group__sector__scheme__code"),
+    }
+    for (scheme_code, level, code), name_en in ENGLISH_NAMES.items():
+        model, scheme_lookup = levels[level]
+        rows = model.objects.filter(**{scheme_lookup: scheme_code, "code": code})
+        if not overwrite:
+            rows = rows.filter(name_en="")
+        rows.update(name_en=name_en)

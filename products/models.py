@@ -4,6 +4,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -43,12 +44,22 @@ class ClassificationScheme(models.Model):
         return self.name
 
 
-class Sector(models.Model):
+class ClassificationNameMixin:
+    """A classification level's name in the interface language: the English label on /en/
+    when one is filled in, else the official Vietnamese name."""
+
+    @property
+    def label(self) -> str:
+        return self.name_en if self.name_en and (get_language() or "").startswith("en") else self.name
+
+
+class Sector(ClassificationNameMixin, models.Model):
     scheme = models.ForeignKey(
         ClassificationScheme, on_delete=models.CASCADE, related_name="sectors", verbose_name=_("scheme")
     )
     code = models.CharField(_("code"), max_length=10)
     name = models.CharField(_("name"), max_length=200)
+    name_en = models.CharField(_("name in English"), max_length=200, blank=True)
     position = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
@@ -61,10 +72,11 @@ class Sector(models.Model):
         return f"{self.code}. {self.name}"
 
 
-class ProductGroup(models.Model):
+class ProductGroup(ClassificationNameMixin, models.Model):
     sector = models.ForeignKey(Sector, on_delete=models.CASCADE, related_name="groups", verbose_name=_("sector"))
     code = models.CharField(_("code"), max_length=10)
     name = models.CharField(_("name"), max_length=200)
+    name_en = models.CharField(_("name in English"), max_length=200, blank=True)
     position = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
@@ -77,7 +89,7 @@ class ProductGroup(models.Model):
         return self.name
 
 
-class ProductSet(models.Model):
+class ProductSet(ClassificationNameMixin, models.Model):
     """A product set ("bộ sản phẩm"): each has its own score sheet."""
 
     group = models.ForeignKey(
@@ -85,6 +97,7 @@ class ProductSet(models.Model):
     )
     code = models.CharField(_("code"), max_length=10, help_text=_("Number in the national classification, e.g. 03."))
     name = models.CharField(_("name"), max_length=200)
+    name_en = models.CharField(_("name in English"), max_length=200, blank=True)
     slug = models.SlugField(_("slug"), max_length=120)
     position = models.PositiveSmallIntegerField(_("order"), default=0)
     is_service = models.BooleanField(_("service (no samples)"), default=False)

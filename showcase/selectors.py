@@ -180,15 +180,15 @@ def _classification_facet(filters: CatalogueFilters, sets: list[ProductSet], cou
         n = counts.get(product_set.pk, 0)
         if sector.pk not in sectors:
             sectors[sector.pk] = FacetOption(
-                str(sector.pk), sector.name, 0, sector.pk in filters.sectors, param="sector"
+                str(sector.pk), sector.label, 0, sector.pk in filters.sectors, param="sector"
             )
         if group.pk not in groups:
-            groups[group.pk] = FacetOption(str(group.pk), group.name, 0, group.pk in filters.groups, param="group")
+            groups[group.pk] = FacetOption(str(group.pk), group.label, 0, group.pk in filters.groups, param="group")
             sectors[sector.pk].children.append(groups[group.pk])
         sectors[sector.pk].count += n
         groups[group.pk].count += n
         group_sets.setdefault(group.pk, []).append(
-            FacetOption(str(product_set.pk), product_set.name, n, product_set.pk in filters.sets, param="set")
+            FacetOption(str(product_set.pk), product_set.label, n, product_set.pk in filters.sets, param="set")
         )
     for group_id, options in group_sets.items():
         # A group with a single set of the same meaning needs no third level.

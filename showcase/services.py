@@ -1,6 +1,7 @@
 """Writes of the showcase: QR codes and buyers' enquiries."""
 
 import logging
+import re
 
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -71,6 +72,13 @@ def enquiry_create(
     return enquiry
 
 
+def _mailbox(name: str, address: str) -> str:
+    """ "Trần Thị Bình" <binh@example.vn>: the name on one line, without the characters that
+    would end the quoted name (Django encodes it when the email is sent)."""
+    name = re.sub(r'["\\<>]', "", " ".join(name.split()))
+    return f'"{name}" <{address}>' if name else address
+
+
 def _notify_cooperative(*, enquiry: Enquiry) -> None:
     cooperative = Cooperative.objects.get(pk=enquiry.cooperative_id)
     managers = Membership.objects.filter(
@@ -89,6 +97,8 @@ def _notify_cooperative(*, enquiry: Enquiry) -> None:
         template="showcase/email/enquiry_new",
         context={"enquiry": enquiry, "cooperative": cooperative, "space_path": path},
         language="vi",
+        # "Reply" in the producer's mail program answers the buyer, not the portal.
+        reply_to=[_mailbox(enquiry.name, enquiry.email)] if enquiry.email else [],
     )
 
 

@@ -36,7 +36,7 @@ def product_data(*, product, certificate: Certificate | None, photos) -> dict:
         "@type": "Product",
         "name": product.name,
         "url": _absolute(product.get_absolute_url()),
-        "category": product.product_set.name,
+        "category": product.product_set.label,
         "brand": {"@type": "Brand", "name": cooperative.name},
         "manufacturer": {
             "@type": "Organization",

@@ -140,7 +140,8 @@ def qr_trace(request, code):
     whether it is still valid (an expired or revoked certificate is said so, never hidden)."""
     product = selectors.product_for_code(code)
     if product is None:
-        raise Http404
+        # A mistyped or damaged label: say how to check the certificate by its number instead.
+        return render(request, "showcase/qr_not_found.html", {"code": code[:40]}, status=404)
     certificates = list(product.certificates.all())
     certificate = selectors.current_certificate(product)
     return render(

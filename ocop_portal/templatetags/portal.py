@@ -27,3 +27,11 @@ def thousands(value):
         return format_thousands(int(value))
     except (TypeError, ValueError):
         return value
+
+
+@register.filter
+def tel_uri(value):
+    """ "0229 3871 234" → "tel:02293871234": a tel: address has no spaces or dots (RFC 3966);
+    the number is shown as written beside it."""
+    number = "".join(ch for ch in str(value or "") if ch.isdigit() or ch == "+")
+    return f"tel:{number}" if number else ""

@@ -38,7 +38,7 @@ class ClassificationSchemeAdmin(RegistryAdminMixin, FoldedNameSearchMixin, admin
 
 @admin.register(Sector)
 class SectorAdmin(RegistryAdminMixin, FoldedNameSearchMixin, admin.ModelAdmin):
-    list_display = ["code", "name", "scheme", "position"]
+    list_display = ["code", "name", "name_en", "scheme", "position"]
     list_filter = ["scheme"]
     list_select_related = ["scheme"]
     autocomplete_fields = ["scheme"]
@@ -47,7 +47,7 @@ class SectorAdmin(RegistryAdminMixin, FoldedNameSearchMixin, admin.ModelAdmin):
 
 @admin.register(ProductGroup)
 class ProductGroupAdmin(RegistryAdminMixin, FoldedNameSearchMixin, admin.ModelAdmin):
-    list_display = ["code", "name", "sector", "scheme", "position"]
+    list_display = ["code", "name", "name_en", "sector", "scheme", "position"]
     list_filter = ["sector__scheme"]
     list_select_related = ["sector__scheme"]
     autocomplete_fields = ["sector"]
@@ -60,7 +60,7 @@ class ProductGroupAdmin(RegistryAdminMixin, FoldedNameSearchMixin, admin.ModelAd
 
 @admin.register(ProductSet)
 class ProductSetAdmin(RegistryAdminMixin, FoldedNameSearchMixin, admin.ModelAdmin):
-    list_display = ["code", "name", "group", "sector", "is_service", "product_count"]
+    list_display = ["code", "name", "name_en", "group", "sector", "is_service", "product_count"]
     list_filter = ["group__sector__scheme", ("group__sector", admin.RelatedOnlyFieldListFilter), "is_service"]
     list_select_related = ["group__sector__scheme"]
     autocomplete_fields = ["group"]

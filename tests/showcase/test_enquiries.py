@@ -53,6 +53,17 @@ def test_enquiry_is_stored_and_the_cooperative_emailed_after_commit(
     assert sent.subject == f"Yêu cầu mới của người mua: {product.name}"
     assert "Trần Thị Bình" in sent.body and "500 kg mỗi tháng" in sent.body
     assert "http://127.0.0.1:8000/space/enquiries/" in sent.body
+    assert sent.reply_to == ['"Trần Thị Bình" <binh@sieuthi.vn>']
+    assert "binh@sieuthi.vn" in sent.message()["Reply-To"]
+    assert sent.from_email != "binh@sieuthi.vn"  # the portal sends; the buyer gets the answers
+
+
+def test_an_enquiry_by_phone_only_has_no_reply_to(client, product, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(product.get_absolute_url(), {**VALID, "email": ""})
+
+    assert OutboundEmail.objects.get().reply_to == []
+    assert mail.outbox[0].reply_to == []
 
 
 def test_enquiry_success_message_is_shown_on_the_product_page(client, product):
