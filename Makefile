@@ -18,7 +18,12 @@ $(BIN)/.installed: requirements.txt requirements-dev.txt build-constraints.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check --build-constraint build-constraints.txt -r requirements-dev.txt
 	@touch $@
 
-install: $(BIN)/.installed ## Create .venv and install the pinned requirements
+# The tests' tools from npm (the Nu HTML checker); no front-end code comes from here.
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --ignore-scripts --no-audit --no-fund --silent && touch $@; \
+	else echo "npm not found: the HTML validity test will be skipped (apt-get install npm default-jre-headless)"; fi
+
+install: $(BIN)/.installed node_modules/.installed ## Create .venv and install the pinned requirements
 
 translations: install ## Compile the gettext catalogues (.po → .mo)
 	@DEBUG=1 $(BIN)/python manage.py compile_translations
@@ -60,4 +65,4 @@ bench: install translations ## Benchmark the public pages (see README)
 	$(BIN)/python -m bench.run
 
 clean: ## Remove the virtualenv, the SQLite database and collected files
-	rm -rf $(VENV) db.sqlite3 staticfiles
+	rm -rf $(VENV) db.sqlite3 staticfiles node_modules

@@ -1,6 +1,9 @@
 """Formatting filters every app's templates share: `{% load portal %}`."""
 
+import datetime
+
 from django import template
+from django.utils import timezone
 
 from ocop_portal.text import format_thousands, format_vnd
 
@@ -35,3 +38,16 @@ def tel_uri(value):
     the number is shown as written beside it."""
     number = "".join(ch for ch in str(value or "") if ch.isdigit() or ch == "+")
     return f"tel:{number}" if number else ""
+
+
+@register.filter
+def iso_datetime(value):
+    """A `datetime` attribute's value: local time to the second, "2026-11-29T13:11:42+07:00"
+    (HTML allows at most three decimals of a second, Django's "c" format writes six)."""
+    if not value:
+        return ""
+    if isinstance(value, datetime.datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        return value.replace(microsecond=0).isoformat()
+    return value.isoformat()
