@@ -8,7 +8,7 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST, require_safe
 
 from fairs.exports import xlsx_response
 from ocop_portal.errors import ApplicationError, error_to_form
@@ -242,7 +242,7 @@ def report_download(request, pk, kind):
 
 
 @public_view
-@require_GET
+@require_safe
 @public_page
 def numbers(request):
     from showcase.cache import GENERATION_KEY

@@ -61,6 +61,12 @@ def public_urls(db):
         "producers/": "/producers/",
         "producers/<slug:slug>/": product.cooperative.get_absolute_url(),
         "certificates/check/": "/certificates/check/?q=37",
+        "ocop-in-numbers/": "/ocop-in-numbers/",
+        "trainings/": "/trainings/",
+        "trainings/calendar.ics": "/trainings/calendar.ics",
+        # A missing course: HEAD must answer its 404 like GET does.
+        "trainings/<slug:slug>/": "/trainings/no-such-course/",
+        "trainings/<slug:slug>/calendar.ics": "/trainings/no-such-course/calendar.ics",
     }
 
 

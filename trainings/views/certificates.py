@@ -8,7 +8,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_POST, require_safe
 
 from cooperatives.access import get_owned_or_404
 from ocop_portal.errors import ApplicationError, error_to_message
@@ -78,7 +78,7 @@ def staff_certificates_issue(request, pk):
     return redirect("trainings:staff_course", pk=course.pk)
 
 
-@require_GET
+@require_safe
 @public_view
 def certificate_verify(request, code):
     certificate = Certificate.objects.filter(verification_code=code).first()

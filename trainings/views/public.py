@@ -6,7 +6,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from ocop_portal.guards import public_view
 from showcase.cache import public_page
@@ -17,7 +17,7 @@ from ..models import Course
 PAST_SHOWN = 30
 
 
-@require_GET
+@require_safe
 @public_view
 @public_page
 def course_list(request):
@@ -26,7 +26,7 @@ def course_list(request):
     return render(request, "trainings/public/course_list.html", {"upcoming": upcoming, "past": past})
 
 
-@require_GET
+@require_safe
 @public_view
 @public_page
 def course_detail(request, slug):
@@ -46,7 +46,7 @@ def _ics_response(content: bytes, filename: str) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 @public_view
 def course_ics(request, slug):
     course = Course.objects.public().prefetch_related("sessions").filter(slug=slug).first()
@@ -55,7 +55,7 @@ def course_ics(request, slug):
     return _ics_response(calendar.courses_calendar([course], name=course.title), f"{course.slug}.ics")
 
 
-@require_GET
+@require_safe
 @public_view
 def courses_feed(request):
     """The public courses not long over (cancelled ones too, so subscribed calendars drop them)."""

@@ -3,7 +3,7 @@
 
 from django.http import Http404
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 
 from cooperatives.access import get_owned_or_404
 from cooperatives.views.base import space_render
@@ -36,7 +36,7 @@ def space_ticket(request, cooperative, pk):
     return space_render(request, "trainings/tickets/space_ticket.html", SECTION, context)
 
 
-@require_GET
+@require_safe
 @public_view
 def public_ticket(request, token):
     code = ticket_code_from_token(token)
