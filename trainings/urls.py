@@ -1,5 +1,6 @@
 from django.urls import path
 
+from .urls_attendance import urlpatterns as attendance_urlpatterns
 from .views import public, space, staff
 
 app_name = "trainings"
@@ -38,4 +39,6 @@ urlpatterns = [
     path("staff/trainings/sessions/<int:session_pk>/sheet/", staff.attendance_sheet, name="staff_sheet"),
     path("staff/trainings/materials/<int:pk>/", staff.material_download, name="staff_material"),
     path("staff/trainings/materials/<int:pk>/delete/", staff.material_delete, name="staff_material_delete"),
+    # Tickets, check-in, certificates, feedback, sign-in sheets and Excel (trainings/urls_attendance.py).
+    *attendance_urlpatterns,
 ]

@@ -10,6 +10,8 @@ from django.utils.translation import gettext_noop
 from ocop_portal.emails import absolute_url, email_queue
 from registrations.selectors import cooperative_recipients
 
+from ..tickets import ticket_url
+
 
 def registration_recipients(registration) -> list[str]:
     addresses = cooperative_recipients(registration.cooperative)
@@ -28,6 +30,7 @@ def _context(registration, **extra) -> dict:
         "sessions": list(course.sessions.all()),
         "url": absolute_url("trainings:space_registrations"),
         "course_url": absolute_url("trainings:course", slug=course.slug),
+        "ticket_url": ticket_url(registration) if registration.status == registration.Status.CONFIRMED else "",
         **extra,
     }
 

@@ -206,6 +206,7 @@ def participants_import(*, course: Course, content: bytes, by) -> int:
     from cooperatives.people import person_create
 
     from . import attendance_mark
+    from .common import log
 
     with transaction.atomic():
         Course.objects.select_for_update().filter(pk=course.pk).first()
@@ -227,11 +228,11 @@ def participants_import(*, course: Course, content: bytes, by) -> int:
                 decided_by=by,
                 staff_note=_("Imported from the participant list of the course."),
             )
-            TrainingLog.objects.create(
-                course=course,
+            log(
+                course,
+                TrainingLog.Action.CONFIRMED,
                 registration=registration,
-                action=TrainingLog.Action.CONFIRMED,
-                actor=by,
+                by=by,
                 note=_("Imported from Excel, line %(line)s.") % {"line": row.line},
             )
             for session in row.sessions:

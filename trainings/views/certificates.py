@@ -14,14 +14,39 @@ from cooperatives.access import get_owned_or_404
 from ocop_portal.errors import ApplicationError, error_to_message
 from ocop_portal.guards import public_view, space_view, staff_view
 
-from ..models import Certificate, Course, Registration
-from ..services.certificates import certificate_issue, certificate_render, certificates_issue_for_course
+from ..models import Certificate, Course, Feedback, Registration
+from ..services.certificates import (
+    certificate_eligibility,
+    certificate_issue,
+    certificate_render,
+    certificates_issue_for_course,
+)
+from ..services.feedback import feedback_open
+from ..tickets import ticket_qr_svg
 
 
 def course_is_over(course: Course, *, today=None) -> bool:
     today = today or timezone.localdate()
     last = course.sessions.order_by("-date").values_list("date", flat=True).first()
     return course.status == Course.Status.HELD or (last is not None and last <= today)
+
+
+def after_course_context(registration: Registration, *, sessions, attended: set[int]) -> dict:
+    """What the space's registration page shows about the ticket, the certificate and the
+    feedback form."""
+    context = {"ticket_qr": ticket_qr_svg(registration.ticket_code) if registration.status == "confirmed" else ""}
+    if registration.status != Registration.Status.CONFIRMED:
+        return context
+    certificate = Certificate.objects.filter(registration=registration, revoked_at__isnull=True).first()
+    if certificate is not None or (attended and course_is_over(registration.course)):
+        eligibility = certificate_eligibility(registration, sessions=sessions, attended_ids=attended)
+        context["certificate_state"] = {
+            "eligible": certificate is not None or eligibility.eligible,
+            "reason": eligibility.reason,
+        }
+    context["feedback_open"] = feedback_open(registration)
+    context["has_feedback"] = Feedback.objects.filter(registration=registration).exists()
+    return context
 
 
 def pdf_response(certificate: Certificate) -> HttpResponse:

@@ -20,6 +20,7 @@ from ocop_portal.guards import space_view
 from .. import selectors, services
 from ..forms import RegisterForm
 from ..models import Course, Material, Registration
+from .certificates import after_course_context
 
 SECTION = "trainings"
 
@@ -121,6 +122,8 @@ def _own_registration(request, pk) -> Registration:
 def registration_detail(request, cooperative, pk):
     registration = _own_registration(request, pk)
     course = registration.course
+    sessions = list(course.sessions.all())
+    attended = set(registration.attendances.values_list("session_id", flat=True))
     return space_render(
         request,
         "trainings/space/registration.html",
@@ -128,9 +131,10 @@ def registration_detail(request, cooperative, pk):
         {
             "registration": registration,
             "course": course,
-            "sessions": list(course.sessions.all()),
-            "attended": set(registration.attendances.values_list("session_id", flat=True)),
+            "sessions": sessions,
+            "attended": attended,
             "materials": list(selectors.course_materials(course)) if registration.has_seat else [],
+            **after_course_context(registration, sessions=sessions, attended=attended),
         },
     )
 
