@@ -142,7 +142,11 @@ COURSES = [
 def demo_load(*, stdout) -> None:
     people = people_demo_load()
     created = courses_demo_load()
-    stdout.write(f"Tập huấn (trainings): {created} khóa học tạo mới (courses created), {people} người (people).")
+    certificates = certificates_demo_load()
+    stdout.write(
+        f"Tập huấn (trainings): {created} khóa học tạo mới (courses created), {people} người (people), "
+        f"{certificates} giấy chứng nhận (certificates)."
+    )
 
 
 def _person(cooperative, name, *, leader=False, position="") -> tuple[Person, bool]:
@@ -252,3 +256,47 @@ def _registrations(course, spec, cooperatives, sessions) -> None:
                             ),
                         },
                     )
+
+
+FEEDBACK = [
+    (
+        {"content": 5, "trainers": 5, "materials": 4, "organisation": 4, "overall": 5},
+        "Hiểu rõ các bước của chu trình OCOP.",
+        "",
+    ),
+    (
+        {"content": 4, "trainers": 4, "materials": 3, "organisation": 4, "overall": 4},
+        "",
+        "Cần thêm tài liệu in cho học viên.",
+    ),
+    (
+        {"content": 5, "trainers": 4, "materials": 4, "organisation": 3, "overall": 4},
+        "Ví dụ thực tế của các HTX bạn.",
+        "Hội trường hơi chật.",
+    ),
+]
+
+
+def certificates_demo_load() -> int:
+    """The held courses' participants who attended every session required get their certificate,
+    and the first three leave feedback. Idempotent (a certificate is issued once)."""
+    from .models import Certificate, Feedback
+    from .services.certificates import certificate_eligibility, certificate_issue
+
+    issued = 0
+    held = Registration.objects.filter(course__status=Course.Status.HELD, status=Registration.Status.CONFIRMED)
+    for registration in held.select_related("course", "person", "cooperative").order_by("course_id", "pk"):
+        if Certificate.objects.filter(registration=registration).exists():
+            continue
+        if certificate_eligibility(registration).eligible:
+            certificate_issue(registration=registration)
+            issued += 1
+    first_course = (
+        held.order_by("course__registration_opens_on", "course_id").values_list("course_id", flat=True).first()
+    )
+    attended = held.filter(course_id=first_course, attendances__isnull=False).distinct().order_by("pk")
+    for registration, (scores, liked, suggestions) in zip(attended, FEEDBACK, strict=False):
+        Feedback.objects.get_or_create(
+            registration=registration, defaults={**scores, "liked": liked, "suggestions": suggestions}
+        )
+    return issued
