@@ -6,10 +6,15 @@ Rows are bulk-inserted with every derived column filled the way the models fill 
 Idempotent: run again, it finds the rows and does nothing (`reset=True` rebuilds them)."""
 
 import datetime
+import importlib
+import importlib.util
 import random
+import time
 
 from dateutil.relativedelta import relativedelta
+from django.apps import apps
 from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 
 from cooperatives.models import Cooperative
 from ocop_portal.text import fold
@@ -82,16 +87,21 @@ def bench_data_load(*, cooperatives: int = 2000, products: int = 20000, reset: b
     return {"products": products, "created": True}
 
 
+def app_bench_modules() -> list:
+    """The `bench` module of every installed app that has one (e.g. fairs.bench)."""
+    modules = []
+    for config in apps.get_app_configs():
+        name = f"{config.name}.bench"
+        if importlib.util.find_spec(name) is not None:
+            modules.append(importlib.import_module(name))
+    return modules
+
+
 def _events(*, reset: bool) -> None:
-    """The trade-promotion events and their exhibitors (fairs.bench)."""
-    from fairs.bench import bench_events_load
-
-    bench_events_load(products=Product.objects.filter(slug__startswith=SLUG_PREFIX).order_by("pk"), reset=reset)
-    from trainings.bench import bench_courses_load
-
-    bench_courses_load(
-        cooperatives=Cooperative.objects.filter(slug__startswith=SLUG_PREFIX).order_by("pk"), reset=reset
-    )
+    """The apps' own benchmark rows (fairs: trade-promotion events and their exhibitors)."""
+    products = Product.objects.filter(slug__startswith=SLUG_PREFIX).order_by("pk")
+    for module in app_bench_modules():
+        module.bench_load(products=products, reset=reset)
 
 
 def _analyze():
@@ -106,12 +116,8 @@ def _analyze():
 
 
 def _delete():
-    from fairs.bench import bench_events_delete
-
-    bench_events_delete()
-    from trainings.bench import bench_courses_delete
-
-    bench_courses_delete()
+    for module in app_bench_modules():
+        module.bench_delete()
     bench_products = Product.objects.filter(slug__startswith=SLUG_PREFIX)
     ProductCode.objects.filter(product__in=bench_products).delete()
     Certificate.objects.filter(product__in=bench_products).delete()
@@ -213,28 +219,65 @@ def _create(*, cooperatives: int, products: int):
 
 
 def bench_targets(*, samples: int = 200) -> dict:
-    """URLs the benchmark requests: a spread of product pages and QR codes, a filter, searches."""
+    """The pages the benchmark requests, as {"pages": [(name, [URL, …]), …]}: a spread of product
+    pages, QR codes and producers, page 1 and a deep page of the catalogue, a filter, two facets
+    at once, searches, then the pages each app registers (its bench.py's bench_pages())."""
     rows = list(
         Product.objects.filter(slug__startswith=SLUG_PREFIX).order_by("pk").values_list("slug", "qr_code__code")
     )
     step = max(1, len(rows) // samples)
     picked = rows[::step][:samples]
+    producers = list(
+        Cooperative.objects.filter(slug__startswith=SLUG_PREFIX).order_by("pk").values_list("slug", flat=True)
+    )
+    producers = producers[:: max(1, len(producers) // samples)][:samples]
     food = ProductSet.objects.get(code="03", group__sector__scheme__is_current=True).group.sector_id
-    from fairs.bench import bench_event_targets
-    from plans.bench import bench_plan_targets
-    from trainings.bench import bench_course_targets
+    pages = [
+        ("home", ["/"]),
+        ("catalogue", ["/products/"]),
+        ("catalogue, page 50", ["/products/?page=50"]),
+        ("catalogue, filtered", ["/products/?stars=5&sort=name", "/products/?kind=htx"]),
+        ("catalogue, 2 facets", [f"/products/?stars=4&sector={food}", f"/products/?stars=3&kind=htx&sector={food}"]),
+        (
+            "catalogue, searched",
+            ["/products/?q=nep+nhung", "/products/?q=dau+phu", "/products/?q=GIA+VIEN", "/products/?q=chieu+coi"],
+        ),
+        ("search “mat ong”", ["/products/?q=mat+ong"]),
+        ("product page", [f"/products/{slug}/" for slug, _code in picked]),
+        ("QR page", [f"/q/{code}" for _slug, code in picked]),
+        ("producer list", ["/producers/", "/producers/?page=20"]),
+        ("producer page", [f"/producers/{slug}/" for slug in producers]),
+    ]
+    for module in app_bench_modules():
+        pages += [tuple(page) for page in module.bench_pages()]  # (name, urls[, cookie])
+    return {"pages": pages}
 
-    return {
-        **bench_plan_targets(),
-        "events": bench_event_targets(),
-        "courses": bench_course_targets(),
-        "products": [f"/products/{slug}/" for slug, _code in picked],
-        "qr": [f"/q/{code}" for _slug, code in picked],
-        "filtered": [f"/products/?stars=4&kind=htx&sector={food}", "/products/?stars=5&sort=name"],
-        "searched": [
-            "/products/?q=nep+nhung",
-            "/products/?q=dau+phu",
-            "/products/?q=GIA+VIEN",
-            "/products/?q=chieu+coi",
-        ],
-    }
+
+def bench_sql(pages: list) -> dict:
+    """SQL per page on its first, cold visit (every cache made stale first, the page cache off):
+    {name: {"sql_ms": the slowest URL's total, "queries": its query count}}. In-process, with
+    Django's test client; the database's own timing as seen from Python."""
+    from django.test import Client, override_settings
+
+    from showcase.cache import public_pages_invalidate
+
+    public_pages_invalidate()
+    client = Client(HTTP_HOST="127.0.0.1", HTTP_ACCEPT_LANGUAGE="vi")
+    report = {}
+    with override_settings(PUBLIC_PAGE_CACHE_SECONDS=0):
+        for name, urls, *cookie in pages:
+            client.cookies.clear()
+            if cookie:
+                key, _sep, value = cookie[0].partition("=")
+                client.cookies[key] = value
+            worst = {"sql_ms": 0.0, "queries": 0, "url": ""}
+            for url in urls[:5]:
+                with CaptureQueriesContext(connection) as captured:
+                    started = time.perf_counter()
+                    client.get(url)
+                    elapsed = time.perf_counter() - started
+                sql_ms = sum(float(q["time"]) for q in captured.captured_queries) * 1000
+                if sql_ms >= worst["sql_ms"]:
+                    worst = {"sql_ms": sql_ms, "queries": len(captured), "url": url, "page_ms": elapsed * 1000}
+            report[name] = worst
+    return report

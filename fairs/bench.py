@@ -1,6 +1,9 @@
 """Benchmark data for the event pages (bench/run.py, `manage.py bench_data`): 40 public events —
 20 upcoming, 20 past with published outcomes — each with 40 accepted exhibitors drawn from the
-benchmark's producers, showing two of their products. Bulk-inserted; idempotent by slug prefix."""
+benchmark's producers, showing two of their products. Bulk-inserted; idempotent by slug prefix.
+
+An app takes part in `make bench` with a `bench.py` like this one: `bench_load(*, products,
+reset)`, `bench_delete()` and `bench_pages()` (found by bench.data for every installed app)."""
 
 import datetime
 import random
@@ -14,13 +17,13 @@ EVENTS = 40
 EXHIBITORS = 40
 
 
-def bench_events_load(*, products, reset: bool = False) -> int:
+def bench_load(*, products, reset: bool = False) -> int:
     """`products`: a queryset of the benchmark's products (with their cooperative). Returns how
     many events exist."""
     existing = Event.objects.filter(slug__startswith=SLUG_PREFIX)
     if existing.count() == EVENTS and not reset:
         return EVENTS
-    bench_events_delete()
+    bench_delete()
     rng = random.Random(20261202)  # noqa: S311 — the same synthetic events on every machine
     by_cooperative: dict[int, list[int]] = {}
     for product_id, cooperative_id in products.values_list("pk", "cooperative_id")[:4000]:
@@ -74,14 +77,19 @@ def bench_events_load(*, products, reset: bool = False) -> int:
     return EVENTS
 
 
-def bench_events_delete() -> None:
+def bench_delete() -> None:
     events = Event.objects.filter(slug__startswith=SLUG_PREFIX)
     OutcomeReport.objects.filter(application__event__in=events).delete()
     Application.objects.filter(event__in=events).delete()  # with the products they show
     events.delete()
 
 
-def bench_event_targets() -> list[str]:
+def bench_pages() -> list[tuple[str, list[str]]]:
+    """(name, URLs) of the pages to measure."""
+    return [("event list", ["/events/"]), ("event page", _event_urls())]
+
+
+def _event_urls() -> list[str]:
     return [
         f"/events/{slug}/"
         for slug in Event.objects.filter(slug__startswith=SLUG_PREFIX).order_by("slug").values_list("slug", flat=True)

@@ -50,10 +50,18 @@ def bench_staff_cookie() -> str:
     return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
 
 
-def bench_plan_targets() -> dict:
+def bench_load(*, products, reset: bool = False) -> None:
+    bench_plan_load()
+
+
+def bench_delete() -> None:
+    Plan.objects.filter(name=BENCH_PLAN).delete()
+
+
+def bench_pages() -> list[tuple]:
+    """(name, URLs[, Cookie header]) of the pages to measure (bench.data, the app protocol)."""
     plan = bench_plan_load()
-    return {
-        "dashboard": [f"/staff/plans/?plan={plan.pk}"],
-        "numbers": ["/ocop-in-numbers/"],
-        "staff_cookie": bench_staff_cookie(),
-    }
+    return [
+        ("OCOP in numbers", ["/ocop-in-numbers/"]),
+        ("staff dashboard", [f"/staff/plans/?plan={plan.pk}"], bench_staff_cookie()),
+    ]

@@ -20,4 +20,7 @@ urlpatterns = [
 
 # The benchmark's yardstick: a bare view through the whole middleware stack (bench/run.py).
 if os.environ.get("OCOP_BENCH_VIEW") == "1":
-    urlpatterns.append(path("bench/bare/", views.bench_bare, name="bench_bare"))
+    urlpatterns += [
+        path("bench/bare/", views.bench_bare, name="bench_bare"),
+        path("bench/template/", views.bench_template, name="bench_template"),
+    ]

@@ -11,6 +11,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
@@ -289,6 +290,28 @@ def bench_bare(request):
     """A trivial view through the whole middleware stack: the benchmark's yardstick (only
     routed when OCOP_BENCH_VIEW=1, see showcase/urls.py)."""
     return HttpResponse(b"ok", content_type="text/plain")
+
+
+# What the template yardstick renders: fixed, built once, so the view touches no database.
+_YARDSTICK_CONTEXT = {
+    "title": "Sản phẩm OCOP tiêu biểu",
+    "portal": "Cổng OCOP Ninh Bình",
+    "intro": "Danh sách mẫu gồm ba mươi sản phẩm, dùng làm thước đo: một trang khoảng 5 KB qua toàn bộ middleware.",
+    "outro": "Giá tham khảo, đã gồm thuế giá trị gia tăng.",
+    "footer": "Liên minh Hợp tác xã tỉnh Ninh Bình",
+    "menu": [{"url": f"/muc-{n}/", "label": f"Mục {n}"} for n in range(1, 7)],
+    "rows": [
+        {"code": f"37-{n:05d}", "name": f"Sản phẩm mẫu số {n}", "stars": 3 + n % 3, "price": f"{(n + 1) * 5}.000 ₫"}
+        for n in range(30)
+    ],
+}
+
+
+@public_view
+def bench_template(request):
+    """The benchmark's main yardstick: a ~5 KB template rendered through the whole middleware
+    stack, no database (routed only when OCOP_BENCH_VIEW=1). A page's cost is read against it."""
+    return HttpResponse(render_to_string("showcase/bench_yardstick.html", _YARDSTICK_CONTEXT))
 
 
 @public_view

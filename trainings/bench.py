@@ -82,3 +82,21 @@ def bench_course_targets() -> list[str]:
         f"/trainings/{slug}/"
         for slug in Course.objects.filter(slug__startswith=SLUG_PREFIX).order_by("slug").values_list("slug", flat=True)
     ]
+
+
+# The benchmark's app protocol (bench.data finds every installed app's bench.py).
+
+
+def bench_load(*, products, reset: bool = False) -> None:
+    from cooperatives.models import Cooperative
+
+    cooperatives = Cooperative.objects.filter(pk__in=products.values("cooperative_id")).order_by("pk")
+    bench_courses_load(cooperatives=cooperatives, reset=reset)
+
+
+def bench_delete() -> None:
+    bench_courses_delete()
+
+
+def bench_pages() -> list[tuple]:
+    return [("course list", ["/trainings/"]), ("course page", bench_course_targets())]

@@ -14,9 +14,10 @@ class Command(BaseCommand):
         parser.add_argument("--products", type=int, default=20000)
         parser.add_argument("--reset", action="store_true", help="delete and rebuild the benchmark rows")
         parser.add_argument("--targets", help="write the URLs the benchmark requests to this JSON file")
+        parser.add_argument("--sql", help="write each page's SQL time on a cold visit to this JSON file")
 
     def handle(self, *args, **options):
-        from bench.data import bench_data_load, bench_targets
+        from bench.data import bench_data_load, bench_sql, bench_targets
         from showcase.cache import public_pages_invalidate
 
         bench_data_load(
@@ -26,6 +27,10 @@ class Command(BaseCommand):
             stdout=self.stdout,
         )
         public_pages_invalidate()
+        targets = bench_targets()
         if options["targets"]:
             with open(options["targets"], "w", encoding="utf-8") as handle:
-                json.dump(bench_targets(), handle, ensure_ascii=False, indent=1)
+                json.dump(targets, handle, ensure_ascii=False, indent=1)
+        if options["sql"]:
+            with open(options["sql"], "w", encoding="utf-8") as handle:
+                json.dump(bench_sql(targets["pages"]), handle, ensure_ascii=False, indent=1)
