@@ -176,6 +176,7 @@ def _create(*, cooperatives: int, products: int):
                 cooperative=cooperative,
                 name=name,
                 slug=f"{SLUG_PREFIX}{n + 1}",
+                search_name=fold(name),
                 product_set=sets[set_code],
                 description=f"{base} của {cooperative.name}, đạt chứng nhận OCOP {stars} sao.",
                 story=f"Sản phẩm truyền thống của {cooperative.commune.name}.",

@@ -144,6 +144,9 @@ else:
     }
 # Anonymous public pages are cached this many seconds (0 turns the page cache off).
 PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=60)
+# The catalogue's facet counts and category tree, shared by every page and sort of a filter;
+# any change to public data makes them stale at once (the cache generation), whatever this says.
+CATALOGUE_FACET_CACHE_SECONDS = env.int("CATALOGUE_FACET_CACHE_SECONDS", default=600)
 
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = None

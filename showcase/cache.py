@@ -70,6 +70,23 @@ def public_pages_invalidate() -> None:
     transaction.on_commit(_generation_bump)
 
 
+def generation_cached(name: str, compute, *, timeout: int | None = None):
+    """`compute()`'s result, kept in the cache until the generation changes (any public data
+    saved) or `timeout` seconds (settings.CATALOGUE_FACET_CACHE_SECONDS) pass. One round trip
+    reads the entry and the current generation."""
+    key = "public-data:" + name
+    found = cache.get_many([key, GENERATION_KEY])
+    generation = found.get(GENERATION_KEY, 0)
+    entry = found.get(key)
+    if entry is not None and entry[0] == generation:
+        return entry[1]
+    value = compute()
+    seconds = settings.CATALOGUE_FACET_CACHE_SECONDS if timeout is None else timeout
+    if seconds > 0:
+        cache.set(key, (generation, value), seconds)
+    return value
+
+
 def _cacheable_request(request) -> bool:
     if request.method not in ("GET", "HEAD") or settings.PUBLIC_PAGE_CACHE_SECONDS <= 0:
         return False

@@ -1,23 +1,33 @@
 """Reads of the public showcase. Every function here runs a fixed number of queries, whatever
 the number of rows (the tests assert it)."""
 
+import hashlib
+import json
+import unicodedata
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.http import QueryDict
+from django.utils.translation import get_language
 
 from cooperatives.models import Cooperative
+from ocop_portal.collation import vi_order
+from ocop_portal.text import fold
 from products.models import Certificate, Product, ProductPhoto, ProductSet
 
+from .cache import generation_cached
+from .facets import FacetContext, FacetOption, catalogue_facets
 from .models import Enquiry, ProductCode, normalise_code
+from .search import empty_category, name_relevance, search_suggestion
 
 PAGE_SIZE = 24
 DIRECTORY_PAGE_SIZE = 24
 SORTS = {
     "newest": ("-certified_at", "-pk"),
     "stars": ("-stars", "-certified_at", "-pk"),
-    "name": ("name", "pk"),
+    "name": (vi_order("name"), "pk"),
+    "relevance": (),  # searches only: name matches first, then stars, then newest
 }
 DEFAULT_SORT = "newest"
 MAX_QUERY_LENGTH = 100
@@ -63,152 +73,109 @@ def _ints(values, *, allowed=None) -> list[int]:
 
 @dataclass
 class CatalogueFilters:
-    """The catalogue's filters, read from the URL (so a filtered view can be shared)."""
+    """The catalogue's filters, read from the URL (so a filtered view can be shared): the search
+    words, the sort and each facet's values ({facet key: values}, see showcase.facets)."""
 
     q: str = ""
-    stars: list[int] = field(default_factory=list)
-    sectors: list[int] = field(default_factory=list)
-    groups: list[int] = field(default_factory=list)
-    sets: list[int] = field(default_factory=list)
-    communes: list[int] = field(default_factory=list)
-    districts: list[str] = field(default_factory=list)
-    kinds: list[str] = field(default_factory=list)
+    values: dict = field(default_factory=dict)
     sort: str = DEFAULT_SORT
 
     @classmethod
     def from_query(cls, query: QueryDict) -> "CatalogueFilters":
         """Unknown or malformed values are ignored rather than answered with an error."""
-        kinds = set(Cooperative.Kind.values)
-        sort = query.get("sort", DEFAULT_SORT)
-        return cls(
-            q=" ".join(query.get("q", "").split())[:MAX_QUERY_LENGTH],
-            stars=_ints(query.getlist("stars"), allowed={3, 4, 5}),
-            sectors=_ints(query.getlist("sector")),
-            groups=_ints(query.getlist("group")),
-            sets=_ints(query.getlist("set")),
-            communes=_ints(query.getlist("commune")),
-            districts=sorted({d.strip()[:100] for d in query.getlist("district") if d.strip()}),
-            kinds=sorted({k for k in query.getlist("kind") if k in kinds}),
-            sort=sort if sort in SORTS else DEFAULT_SORT,
-        )
+        q = clean_query(query.get("q", ""))
+        sort = query.get("sort", "")
+        if sort not in SORTS or (sort == "relevance" and not q):
+            sort = "relevance" if q else DEFAULT_SORT
+        return cls(q=q, values={facet.key: facet.parse(query) for facet in catalogue_facets()}, sort=sort)
 
     @property
     def active(self) -> bool:
-        return bool(
-            self.q
-            or self.stars
-            or self.sectors
-            or self.groups
-            or self.sets
-            or self.communes
-            or self.districts
-            or self.kinds
-        )
+        return bool(self.q or any(_filled(v) for v in self.values.values()))
 
-    def conditions(self, *, skip: str = "", classification: Q | None = None) -> Q:
+    def facet_key(self) -> str:
+        """What the facet counts depend on: the words and the facet values, not sort or page."""
+        raw = json.dumps([fold(self.q), sorted(self.values.items())], ensure_ascii=False, default=list)
+        return hashlib.sha256(raw.encode()).hexdigest()
+
+    def conditions(self, context: FacetContext, *, skip: str = "") -> Q:
         condition = Q()
-        if self.stars and skip != "stars":
-            condition &= Q(stars__in=self.stars)
-        if classification is not None and skip != "classification":
-            condition &= classification
-        if self.communes and skip != "commune":
-            condition &= Q(cooperative__commune_id__in=self.communes)
-        if self.districts and skip != "district":
-            condition &= Q(cooperative__former_district__in=self.districts)
-        if self.kinds and skip != "kind":
-            condition &= Q(cooperative__kind__in=self.kinds)
+        for facet in catalogue_facets():
+            values = self.values.get(facet.key)
+            if facet.key != skip and _filled(values):
+                narrowed = facet.condition(values, context)
+                if narrowed is not None:
+                    condition &= narrowed
         return condition
 
 
+def _filled(values) -> bool:
+    return bool(values) and any(bool(v) if isinstance(v, list) else True for v in values)
+
+
+def clean_query(text: str) -> str:
+    """A search box entry: control characters out, spaces squeezed, at most 100 characters."""
+    text = "".join(" " if unicodedata.category(ch)[0] == "C" else ch for ch in str(text))
+    return " ".join(text.split())[:MAX_QUERY_LENGTH]
+
+
+def _classification_nodes() -> list[ProductSet]:
+    """Every product set with its group and sector, in the scheme's order (the current scheme
+    first): the tree of the category facet. Cached with the page generation."""
+
+    def load():
+        return list(
+            ProductSet.objects.select_related("group__sector__scheme").order_by(
+                "-group__sector__scheme__is_current", "group__sector__position", "group__position", "position"
+            )
+        )
+
+    return generation_cached("catalogue:classification", load)
+
+
+def _facet_counts(filters: CatalogueFilters, base, context: FacetContext) -> dict:
+    """{facet key: options}. Facets whose conditions (their own filter left out) are the same and
+    whose count_group matches share one grouped query; a facet without a column counts itself."""
+    facets = catalogue_facets()
+    conditions = {facet.key: filters.conditions(context, skip=facet.key) for facet in facets}
+    shared: dict[tuple, list] = {}
+    for facet in facets:
+        if facet.column:
+            shared.setdefault((conditions[facet.key], facet.count_group or facet.column), []).append(facet)
+    counts: dict[str, dict] = {}
+    for (condition, _group), members in shared.items():
+        columns = list(dict.fromkeys(facet.column for facet in members))
+        rows = base.filter(condition).values(*columns).annotate(n=Count("*")).order_by()
+        for facet in members:
+            counts[facet.key] = {}
+        for row in rows:
+            for facet in members:
+                value = row[facet.column]
+                counts[facet.key][value] = counts[facet.key].get(value, 0) + row["n"]
+    options = {}
+    for facet in facets:
+        if not facet.column:
+            counts[facet.key] = facet.count(base.filter(conditions[facet.key]), context)
+        options[facet.key] = facet.options(filters.values.get(facet.key) or [], counts[facet.key], context)
+    return options
+
+
 @dataclass
-class FacetOption:
-    value: str
-    label: str
-    count: int
-    selected: bool
-    children: list["FacetOption"] = field(default_factory=list)
-    param: str = ""
+class FacetPanel:
+    """A facet and its options, as the template shows it."""
+
+    facet: object
+    options: list
 
     @property
-    def expanded(self) -> bool:
-        """Children are offered once the option or one of them is chosen (drill-down)."""
-        return _any_selected(self)
+    def shown(self):
+        first = self.facet.show_first
+        return self.options if first is None else self.options[:first]
 
-
-def _classification_condition(filters: CatalogueFilters, sets: list[ProductSet]) -> Q | None:
-    """Sector, group and product set form one facet: the most specific choice in a branch wins
-    (choosing "Food" then "Rice" narrows to rice); choices in different branches add up."""
-    if not (filters.sectors or filters.groups or filters.sets):
-        return None
-    set_group = {s.pk: s.group_id for s in sets}
-    group_sector = {s.group_id: s.group.sector_id for s in sets}
-    narrowed_groups = {set_group[pk] for pk in filters.sets if pk in set_group}
-    groups = [pk for pk in filters.groups if pk not in narrowed_groups]
-    narrowed_sectors = {group_sector[pk] for pk in [*groups, *narrowed_groups] if pk in group_sector}
-    sectors = [pk for pk in filters.sectors if pk not in narrowed_sectors]
-    condition = Q(pk__in=[])
-    if filters.sets:
-        condition |= Q(product_set_id__in=filters.sets)
-    if groups:
-        condition |= Q(product_set__group_id__in=groups)
-    if sectors:
-        condition |= Q(product_set__group__sector_id__in=sectors)
-    return condition
-
-
-def _grouped(queryset, condition: Q, *fields):
-    return queryset.filter(condition).values(*fields).annotate(n=Count("*")).order_by()
-
-
-def _classification_nodes(filters: CatalogueFilters) -> list[ProductSet]:
-    """The product sets that have certified products or were chosen, with group and sector."""
-    chosen = Q(pk__in=filters.sets) | Q(group_id__in=filters.groups) | Q(group__sector_id__in=filters.sectors)
-    used = Product.objects.certified().values("product_set_id")
-    return list(
-        ProductSet.objects.filter(Q(pk__in=used) | chosen)
-        .select_related("group__sector")
-        .order_by("-group__sector__scheme__is_current", "group__sector__position", "group__position", "position")
-    )
-
-
-def _classification_facet(filters: CatalogueFilters, sets: list[ProductSet], counts: dict[int, int]):
-    sectors: dict[int, FacetOption] = {}
-    groups: dict[int, FacetOption] = {}
-    group_sets: dict[int, list[FacetOption]] = {}
-    for product_set in sets:
-        group, sector = product_set.group, product_set.group.sector
-        n = counts.get(product_set.pk, 0)
-        if sector.pk not in sectors:
-            sectors[sector.pk] = FacetOption(
-                str(sector.pk), sector.label, 0, sector.pk in filters.sectors, param="sector"
-            )
-        if group.pk not in groups:
-            groups[group.pk] = FacetOption(str(group.pk), group.label, 0, group.pk in filters.groups, param="group")
-            sectors[sector.pk].children.append(groups[group.pk])
-        sectors[sector.pk].count += n
-        groups[group.pk].count += n
-        group_sets.setdefault(group.pk, []).append(
-            FacetOption(str(product_set.pk), product_set.label, n, product_set.pk in filters.sets, param="set")
-        )
-    for group_id, options in group_sets.items():
-        # A group with a single set of the same meaning needs no third level.
-        if len(options) > 1 or options[0].selected:
-            groups[group_id].children = options
-    return [option for option in sectors.values() if option.count or option.selected or _any_selected(option)]
-
-
-def _any_selected(option: FacetOption) -> bool:
-    return option.selected or any(_any_selected(child) for child in option.children)
-
-
-def _prune(options: list[FacetOption]) -> list[FacetOption]:
-    """Hide empty options that are not chosen, at every level."""
-    kept = []
-    for option in options:
-        option.children = _prune(option.children)
-        if option.count or _any_selected(option):
-            kept.append(option)
-    return kept
+    @property
+    def more(self):
+        first = self.facet.show_first
+        return [] if first is None else self.options[first:]
 
 
 @dataclass
@@ -216,103 +183,68 @@ class CataloguePage:
     filters: CatalogueFilters
     page: object
     facets: dict
+    suggestion: str = ""  # the corrected query whose results are shown, when the words found nothing
+    empty_category: str = ""  # a category the words name that has no certified product
+
+    @property
+    def panels(self) -> list[FacetPanel]:
+        return [
+            FacetPanel(facet, self.facets.get(facet.key) or [])
+            for facet in catalogue_facets()
+            if self.facets.get(facet.key)
+        ]
 
 
 def catalogue_page(filters: CatalogueFilters, *, page_number=1) -> CataloguePage:
-    """One page of certified products matching `filters`, with the facet counts (COUNT(*), so
-    PostgreSQL can answer from an index alone where one covers the filters).
+    """One page of certified products matching `filters`, with the facet counts.
 
-    Each facet counts the products that match every *other* filter, so choosing 4 stars
-    still shows how many 3- and 5-star products there are. At most ten queries (five with no
-    filter), whatever the number of rows."""
-    sets = _classification_nodes(filters)
-    classification = _classification_condition(filters, sets)
+    The counts are computed once per (filters, language, cache generation) and shared by every
+    page and sort of that filter (the cache); on a miss, the facets sharing a condition are
+    counted by one grouped query (COUNT(*) over a covering index). A search that finds nothing
+    is retried with the closest words the registry knows (`suggestion`). A fixed number of
+    queries, whatever the number of rows."""
+    context = FacetContext(_classification_nodes)
+    query = filters.q
+    page, suggestion = _results_page(filters, context, query, page_number), ""
+    if query and not page.paginator.count and not any(_filled(v) for v in filters.values.values()):
+        corrected = search_suggestion(query)
+        if corrected:
+            page = _results_page(filters, context, corrected, page_number)
+            suggestion = corrected if page.paginator.count else ""
+        if not suggestion:
+            return CataloguePage(
+                filters=filters,
+                page=page,
+                facets=_cached_facets(filters, context, query),
+                empty_category=empty_category(query, context.nodes),
+            )
+    searched = suggestion or query
+    return CataloguePage(
+        filters=filters, page=page, facets=_cached_facets(filters, context, searched), suggestion=suggestion
+    )
 
-    base = Product.objects.certified()
+
+def _results_page(filters, context, query, page_number):
     results = product_cards()
-    if filters.q:
-        base = base.search(filters.q)
-        results = results.search(filters.q)
-    results = results.filter(filters.conditions(classification=classification)).order_by(*SORTS[filters.sort])
-    page = Paginator(results, PAGE_SIZE).get_page(page_number)
-
-    def condition(skip):
-        return filters.conditions(skip=skip, classification=classification)
-
-    # Facets whose filters are not in use share one condition: such facets are counted by one
-    # query (grouped by all their columns) instead of one each, i.e. fewer scans of the table.
-    star_counts, set_counts = {}, {}
-    if condition("stars") == condition("classification"):
-        for row in _grouped(base, condition("stars"), "stars", "product_set_id"):
-            star_counts[row["stars"]] = star_counts.get(row["stars"], 0) + row["n"]
-            set_counts[row["product_set_id"]] = set_counts.get(row["product_set_id"], 0) + row["n"]
+    if query:
+        results = results.search(query)
+    results = results.filter(filters.conditions(context))
+    if filters.sort == "relevance" and query:
+        results = results.annotate(relevance=name_relevance(query)).order_by("-relevance", *SORTS["stars"])
     else:
-        star_counts = {r["stars"]: r["n"] for r in _grouped(base, condition("stars"), "stars")}
-        set_counts = {
-            r["product_set_id"]: r["n"] for r in _grouped(base, condition("classification"), "product_set_id")
-        }
+        results = results.order_by(*SORTS[filters.sort if filters.sort != "relevance" else DEFAULT_SORT])
+    return Paginator(results, PAGE_SIZE).get_page(page_number)
 
-    # Producer facets: products counted per producer (no join), the producers' type, commune and
-    # former district read once, then added up per facet in Python.
-    per_producer: dict[str, dict[int, int]] = {}
-    done: list[tuple[Q, dict[int, int]]] = []
-    for facet in ("kind", "commune", "district"):
-        facet_condition = condition(facet)
-        found = next((counts for known, counts in done if known == facet_condition), None)
-        if found is None:
-            found = {r["cooperative_id"]: r["n"] for r in _grouped(base, facet_condition, "cooperative_id")}
-            done.append((facet_condition, found))
-        per_producer[facet] = found
-    producer_ids = set().union(*(counts.keys() for counts in per_producer.values()))
-    # Every producer's attributes in one plain read: cheaper than a long IN list of ids.
-    producers = {
-        row[0]: row[1:]
-        for row in Cooperative.objects.values_list("pk", "kind", "commune_id", "commune__name", "former_district")
-        if row[0] in producer_ids
-    }
-    kind_counts: dict[str, int] = {}
-    commune_counts: dict[tuple[int, str], int] = {}
-    district_counts: dict[str, int] = {}
-    for producer_id, n in per_producer["kind"].items():
-        kind = producers[producer_id][0]
-        kind_counts[kind] = kind_counts.get(kind, 0) + n
-    for producer_id, n in per_producer["commune"].items():
-        _kind, commune_id, commune_name, _district = producers[producer_id]
-        if commune_id:
-            commune_counts[(commune_id, commune_name)] = commune_counts.get((commune_id, commune_name), 0) + n
-    for producer_id, n in per_producer["district"].items():
-        district = producers[producer_id][3]
-        if district:
-            district_counts[district] = district_counts.get(district, 0) + n
 
-    communes = sorted(
-        (
-            FacetOption(str(code), name, n, code in filters.communes, param="commune")
-            for (code, name), n in commune_counts.items()
-        ),
-        key=lambda o: (-o.count, o.label),
-    )
-    districts = sorted(
-        (
-            FacetOption(name, name, n, name in filters.districts, param="district")
-            for name, n in district_counts.items()
-        ),
-        key=lambda o: o.label,
-    )
-    facets = {
-        "stars": [
-            FacetOption(str(n), str(n), star_counts.get(n, 0), n in filters.stars, param="stars") for n in (5, 4, 3)
-        ],
-        "classification": _prune(_classification_facet(filters, sets, set_counts)),
-        "communes": communes,
-        "districts": districts,
-        "kinds": [
-            FacetOption(value, label, kind_counts.get(value, 0), value in filters.kinds, param="kind")
-            for value, label in Cooperative.Kind.choices
-            if kind_counts.get(value) or value in filters.kinds
-        ],
-    }
-    return CataloguePage(filters=filters, page=page, facets=facets)
+def _cached_facets(filters, context, query) -> dict:
+    def compute():
+        base = Product.objects.certified()
+        if query:
+            base = base.search(query)
+        return _facet_counts(filters, base, context)
+
+    key = f"catalogue:facets:{get_language()}:{filters.facet_key()}:{hashlib.sha256(fold(query).encode()).hexdigest()}"
+    return generation_cached(key, compute)
 
 
 # --- Product, QR and certificates -------------------------------------------------------------
@@ -389,7 +321,7 @@ class DirectoryFilters:
     def from_query(cls, query: QueryDict) -> "DirectoryFilters":
         kinds = set(Cooperative.Kind.values)
         return cls(
-            q=" ".join(query.get("q", "").split())[:MAX_QUERY_LENGTH],
+            q=clean_query(query.get("q", "")),
             kinds=sorted({k for k in query.getlist("kind") if k in kinds}),
             communes=_ints(query.getlist("commune")),
         )
@@ -413,7 +345,7 @@ def directory_page(filters: DirectoryFilters, *, page_number=1):
     base = Cooperative.objects.active()
     if filters.q:
         base = base.search(filters.q)
-    results = base.filter(filters.conditions()).select_related("commune").order_by("name", "pk")
+    results = base.filter(filters.conditions()).select_related("commune").order_by(vi_order("name"), "pk")
     page = Paginator(results, DIRECTORY_PAGE_SIZE).get_page(page_number)
     ids = [cooperative.pk for cooperative in page.object_list]
     certified = dict(

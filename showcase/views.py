@@ -45,6 +45,9 @@ ENQUIRY_RATE_WINDOW_SECONDS = 3600
 def catalogue(request):
     filters = selectors.CatalogueFilters.from_query(request.GET)
     result = selectors.catalogue_page(filters, page_number=request.GET.get("page") or 1)
+    sorts = [("newest", _("Newest certified")), ("stars", _("Most stars")), ("name", _("Name (A–Z)"))]
+    if filters.q:
+        sorts.insert(0, ("relevance", _("Best match")))
     return render(
         request,
         "showcase/catalogue.html",
@@ -53,7 +56,10 @@ def catalogue(request):
             "page_obj": result.page,
             "products": result.page.object_list,
             "facets": result.facets,
-            "sorts": [("newest", _("Newest certified")), ("stars", _("Most stars")), ("name", _("Name (A–Z)"))],
+            "panels": result.panels,
+            "suggestion": result.suggestion,
+            "empty_category": result.empty_category,
+            "sorts": sorts,
         },
     )
 

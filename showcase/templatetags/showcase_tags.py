@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import ngettext
+from django.utils.translation import gettext, ngettext
 
 register = template.Library()
 
@@ -157,3 +157,37 @@ def facet_options(options, stars_label=False):
     """The `<li>` checkboxes of a facet (children shown once their parent is chosen). Built in
     Python rather than with an include per option: the commune facet alone has 129 options."""
     return mark_safe("".join(_facet_option(option, stars_label=stars_label) for option in options))  # noqa: S308
+
+
+def _selected(options):
+    for option in options:
+        if option.selected:
+            yield option
+        yield from _selected(option.children)
+
+
+@register.simple_tag(takes_context=True)
+def facet_chips(context, panels):
+    """A removable chip for each chosen option of every facet (the catalogue's active filters)."""
+    parts = []
+    for panel in panels:
+        for option in _selected(panel.options):
+            label = stars(option.value) if panel.facet.stars_label else option.label
+            parts.append(
+                format_html(
+                    '<a class="filter-chip" href="{}">{} <span aria-hidden="true">×</span>'
+                    '<span class="visually-hidden">{}</span></a>',
+                    query_toggle(context, option.param, option.value),
+                    label,
+                    gettext("(remove)"),
+                )
+            )
+    return mark_safe("".join(parts))  # noqa: S308 — each part built by format_html
+
+
+@register.filter
+def facet_more_label(hidden, facet):
+    """ "12 more communes": the summary of a facet's hidden options."""
+    return facet.more_label(int(hidden)) or ngettext("%(count)s more", "%(count)s more", int(hidden)) % {
+        "count": hidden
+    }
