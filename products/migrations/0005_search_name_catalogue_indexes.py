@@ -33,7 +33,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("cooperatives", "0002_legal_changes_support_requests"),
         ("products", "0004_certificate_validity"),
-        ("ocop_portal", "0003_vietnamese_collation"),
+        ("ocop_portal", "0004_vietnamese_collation"),
     ]
 
     operations = [

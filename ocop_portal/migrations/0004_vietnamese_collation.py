@@ -14,6 +14,6 @@ def create_collation(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("ocop_portal", "0002_search_trigram_indexes")]
+    dependencies = [("ocop_portal", "0003_outbox_claim_and_retry")]
 
     operations = [migrations.RunPython(create_collation, migrations.RunPython.noop)]
