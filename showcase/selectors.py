@@ -198,53 +198,76 @@ class CataloguePage:
 def catalogue_page(filters: CatalogueFilters, *, page_number=1) -> CataloguePage:
     """One page of certified products matching `filters`, with the facet counts.
 
-    The counts are computed once per (filters, language, cache generation) and shared by every
-    page and sort of that filter (the cache); on a miss, the facets sharing a condition are
-    counted by one grouped query (COUNT(*) over a covering index). A search that finds nothing
-    is retried with the closest words the registry knows (`suggestion`). A fixed number of
-    queries, whatever the number of rows."""
+    The number of matches and the facet counts are computed once per (filters, language, cache
+    generation) and shared by every page and sort of that filter (`_summary`); on a miss, the
+    facets sharing a condition are counted by one grouped query (COUNT(*) over a covering
+    index). The page itself reads 24 ids in order from an index, then those products' cards.
+    A search that finds nothing is retried with the closest words the registry knows
+    (`suggestion`). A fixed number of queries, whatever the number of rows."""
     context = FacetContext(_classification_nodes)
-    query = filters.q
-    page, suggestion = _results_page(filters, context, query, page_number), ""
-    if query and not page.paginator.count and not any(_filled(v) for v in filters.values.values()):
-        corrected = search_suggestion(query)
+    query, suggestion = filters.q, ""
+    summary = _summary(filters, context, query)
+    if query and not summary["count"] and not any(_filled(v) for v in filters.values.values()):
+        corrected = generation_cached(f"catalogue:suggestion:{_digest(fold(query))}", lambda: search_suggestion(query))
         if corrected:
-            page = _results_page(filters, context, corrected, page_number)
-            suggestion = corrected if page.paginator.count else ""
-        if not suggestion:
-            return CataloguePage(
-                filters=filters,
-                page=page,
-                facets=_cached_facets(filters, context, query),
-                empty_category=empty_category(query, context.nodes),
-            )
-    searched = suggestion or query
+            corrected_summary = _summary(filters, context, corrected)
+            if corrected_summary["count"]:
+                query, suggestion, summary = corrected, corrected, corrected_summary
+    page = _results_page(filters, context, query, page_number, count=summary["count"])
     return CataloguePage(
-        filters=filters, page=page, facets=_cached_facets(filters, context, searched), suggestion=suggestion
+        filters=filters,
+        page=page,
+        facets=summary["facets"],
+        suggestion=suggestion,
+        empty_category=empty_category(query, context.nodes) if query and not summary["count"] else "",
     )
 
 
-def _results_page(filters, context, query, page_number):
-    results = product_cards()
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+class _CountedPaginator(Paginator):
+    """A paginator told the number of rows (from the cached summary): no COUNT query."""
+
+    def __init__(self, object_list, per_page, *, count: int):
+        super().__init__(object_list, per_page)
+        self.__dict__["count"] = count
+
+
+def _results_page(filters, context, query, page_number, *, count: int):
+    """The page's ids in order (from an index, a narrow row), then the cards of those 24 only:
+    a deep page never joins producers and communes for the rows it skips."""
+    ids = Product.objects.certified()
     if query:
-        results = results.search(query)
-    results = results.filter(filters.conditions(context))
+        ids = ids.search(query)
+    ids = ids.filter(filters.conditions(context))
     if filters.sort == "relevance" and query:
-        results = results.annotate(relevance=name_relevance(query)).order_by("-relevance", *SORTS["stars"])
+        ids = ids.annotate(relevance=name_relevance(query)).order_by("-relevance", *SORTS["stars"])
     else:
-        results = results.order_by(*SORTS[filters.sort if filters.sort != "relevance" else DEFAULT_SORT])
-    return Paginator(results, PAGE_SIZE).get_page(page_number)
+        ids = ids.order_by(*SORTS[filters.sort if filters.sort != "relevance" else DEFAULT_SORT])
+    page = _CountedPaginator(ids.values_list("pk", flat=True), PAGE_SIZE, count=count).get_page(page_number)
+    order = list(page.object_list)
+    cards = {card.pk: card for card in product_cards().filter(pk__in=order).order_by()} if order else {}
+    page.object_list = [cards[pk] for pk in order if pk in cards]
+    return page
 
 
-def _cached_facets(filters, context, query) -> dict:
+def _summary(filters, context, query) -> dict:
+    """{"count": matches, "facets": {key: options}} for `filters` with the words `query`."""
+
     def compute():
         base = Product.objects.certified()
         if query:
             base = base.search(query)
-        return _facet_counts(filters, base, context)
+        return {
+            "count": base.filter(filters.conditions(context)).count(),
+            "facets": _facet_counts(filters, base, context),
+        }
 
-    key = f"catalogue:facets:{get_language()}:{filters.facet_key()}:{hashlib.sha256(fold(query).encode()).hexdigest()}"
-    return generation_cached(key, compute)
+    return generation_cached(
+        f"catalogue:summary:{get_language()}:{filters.facet_key()}:{_digest(fold(query))}", compute
+    )
 
 
 # --- Product, QR and certificates -------------------------------------------------------------
