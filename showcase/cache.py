@@ -16,6 +16,9 @@ is logged and never undoes nor refuses the write (the pages then refresh within 
 import hashlib
 import logging
 import re
+import secrets
+import time
+from collections import OrderedDict
 from functools import wraps
 
 from django.conf import settings
@@ -46,8 +49,10 @@ def _generation_bump() -> bool:
     try:
         try:
             cache.incr(GENERATION_KEY)
-        except ValueError:  # no generation stored yet
-            cache.set(GENERATION_KEY, 1, None)
+        except ValueError:  # no generation stored yet (or the cache was flushed)
+            # A random start, never a small number a flushed cache would count through again:
+            # the workers' local copies (generation_cached) are keyed by the generation.
+            cache.set(GENERATION_KEY, secrets.randbits(48) + 1, None)
     except Exception:
         # Best-effort by design: a cache (Redis) outage must never refuse or roll back the write
         # that called us; the stale pages expire within PUBLIC_PAGE_CACHE_SECONDS.
@@ -70,21 +75,69 @@ def public_pages_invalidate() -> None:
     transaction.on_commit(_generation_bump)
 
 
+# Each worker's own copies of generation_cached values: {key: (generation, expires, value)}.
+_LOCAL: OrderedDict = OrderedDict()
+LOCAL_ENTRIES = 500
+
+
 def generation_cached(name: str, compute, *, timeout: int | None = None):
-    """`compute()`'s result, kept in the cache until the generation changes (any public data
-    saved) or `timeout` seconds (settings.CATALOGUE_FACET_CACHE_SECONDS) pass. One round trip
-    reads the entry and the current generation."""
-    key = "public-data:" + name
-    found = cache.get_many([key, GENERATION_KEY])
-    generation = found.get(GENERATION_KEY, 0)
-    entry = found.get(key)
-    if entry is not None and entry[0] == generation:
-        return entry[1]
-    value = compute()
+    """`compute()`'s result, shared by every request until the generation changes (any public
+    data saved) or `timeout` seconds (settings.CATALOGUE_FACET_CACHE_SECONDS) pass.
+
+    Two levels: the worker's memory (the last LOCAL_ENTRIES values: no unpickling) and the shared
+    cache (Redis: one computation for all workers). A lookup costs one small read of the
+    generation; the value is read from Redis only on a local miss. Values must not be mutated."""
     seconds = settings.CATALOGUE_FACET_CACHE_SECONDS if timeout is None else timeout
-    if seconds > 0:
+    if seconds <= 0:
+        return compute()
+    key = "public-data:" + name
+    generation = cache.get(GENERATION_KEY, 0)
+    if not generation:  # a new or flushed cache: start a generation to key the copies by
+        _generation_bump()
+        generation = cache.get(GENERATION_KEY, 0)
+    now = time.monotonic()
+    local = _LOCAL.get(key)
+    if generation and local is not None and local[0] == generation and local[1] > now:
+        _LOCAL.move_to_end(key)
+        return local[2]
+    entry = cache.get(key)
+    if entry is not None and entry[0] == generation:
+        value = entry[1]
+    else:
+        value = compute()
         cache.set(key, (generation, value), seconds)
+    if generation:  # 0 only when the cache is down
+        _LOCAL[key] = (generation, now + seconds, value)
+        _LOCAL.move_to_end(key)
+        while len(_LOCAL) > LOCAL_ENTRIES:
+            _LOCAL.popitem(last=False)
     return value
+
+
+_FRAGMENTS: OrderedDict = OrderedDict()
+FRAGMENT_ENTRIES = 3000
+
+
+def local_fragments(namespace: str, items, *, key, render) -> list[str]:
+    """The HTML of each of `items` (e.g. product cards), rendered once per worker and cache
+    generation: `key(item)` names an item's fragment (with the language), `render(item)` makes
+    it. One small read of the generation for the whole list."""
+    generation = cache.get(GENERATION_KEY, 0)
+    parts = []
+    for item in items:
+        name = (namespace, get_language(), key(item))
+        hit = _FRAGMENTS.get(name)
+        if generation and hit is not None and hit[0] == generation:
+            _FRAGMENTS.move_to_end(name)
+            parts.append(hit[1])
+            continue
+        html = render(item)
+        if generation:
+            _FRAGMENTS[name] = (generation, html)
+            if len(_FRAGMENTS) > FRAGMENT_ENTRIES:
+                _FRAGMENTS.popitem(last=False)
+        parts.append(html)
+    return parts
 
 
 def _cacheable_request(request) -> bool:

@@ -185,6 +185,7 @@ class CataloguePage:
     facets: dict
     suggestion: str = ""  # the corrected query whose results are shown, when the words found nothing
     empty_category: str = ""  # a category the words name that has no certified product
+    summary_key: str = ""  # names the cached counts (and the facet panel rendered from them)
 
     @property
     def panels(self) -> list[FacetPanel]:
@@ -215,6 +216,7 @@ def catalogue_page(filters: CatalogueFilters, *, page_number=1) -> CataloguePage
                 query, suggestion, summary = corrected, corrected, corrected_summary
     page = _results_page(filters, context, query, page_number, count=summary["count"])
     return CataloguePage(
+        summary_key=_summary_key(filters, query),
         filters=filters,
         page=page,
         facets=summary["facets"],
@@ -265,9 +267,11 @@ def _summary(filters, context, query) -> dict:
             "facets": _facet_counts(filters, base, context),
         }
 
-    return generation_cached(
-        f"catalogue:summary:{get_language()}:{filters.facet_key()}:{_digest(fold(query))}", compute
-    )
+    return generation_cached(f"catalogue:summary:{_summary_key(filters, query)}", compute)
+
+
+def _summary_key(filters, query) -> str:
+    return f"{get_language()}:{filters.facet_key()}:{_digest(fold(query))}"
 
 
 # --- Product, QR and certificates -------------------------------------------------------------

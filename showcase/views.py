@@ -56,6 +56,7 @@ def catalogue(request):
             "page_obj": result.page,
             "products": result.page.object_list,
             "facets": result.facets,
+            "catalogue": result,
             "panels": result.panels,
             "suggestion": result.suggestion,
             "empty_category": result.empty_category,

@@ -191,3 +191,49 @@ def facet_more_label(hidden, facet):
     return facet.more_label(int(hidden)) or ngettext("%(count)s more", "%(count)s more", int(hidden)) % {
         "count": hidden
     }
+
+
+def _facet_panel(panel) -> str:
+    more = ""
+    if panel.more:
+        more = format_html(
+            '<details class="facet-more"><summary>{}</summary><ul class="facet-list">{}</ul></details>',
+            facet_more_label(len(panel.more), panel.facet),
+            facet_options(panel.more),
+        )
+    return format_html(
+        '<fieldset class="facet"><legend class="facet-title">{}</legend><ul class="facet-list">{}</ul>{}</fieldset>',
+        panel.facet.title,
+        facet_options(panel.shown, stars_label=panel.facet.stars_label),
+        more,
+    )
+
+
+@register.simple_tag
+def facet_panels(catalogue):
+    """Every facet's fieldset, as one fragment cached with the catalogue's counts (it depends on
+    the counts and choices only, never on the visitor)."""
+    from showcase.cache import generation_cached
+
+    html = generation_cached(
+        f"catalogue:panel:{catalogue.summary_key}",
+        lambda: "".join(_facet_panel(panel) for panel in catalogue.panels),
+    )
+    return mark_safe(html)  # noqa: S308 — built by format_html
+
+
+@register.simple_tag
+def product_card_items(products):
+    """`<li>` product cards, each rendered once per worker and cache generation."""
+    from django.template.loader import get_template
+
+    from showcase.cache import local_fragments
+
+    template = get_template("showcase/includes/product_card.html")
+    parts = local_fragments(
+        "product-card",
+        products,
+        key=lambda product: product.pk,
+        render=lambda product: template.render({"product": product}),
+    )
+    return mark_safe("".join(f'<li class="col">{part}</li>' for part in parts))  # noqa: S308 — rendered templates
