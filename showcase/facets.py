@@ -42,7 +42,8 @@ def any_selected(option: FacetOption) -> bool:
     return option.selected or any(any_selected(child) for child in option.children)
 
 
-def _ints(values, *, allowed=None) -> list[int]:
+def ints(values, *, allowed=None) -> list[int]:
+    """The whole numbers among URL values, sorted, without repeats (others are ignored)."""
     result = []
     for value in values:
         if value.isdigit() and len(value) < 10 and (allowed is None or int(value) in allowed):
@@ -63,7 +64,7 @@ class Facet:
     position = 100
 
     def parse(self, query: QueryDict) -> list:
-        return _ints(query.getlist(self.params[0]))
+        return ints(query.getlist(self.params[0]))
 
     def condition(self, values: list, context: "FacetContext") -> Q | None:
         raise NotImplementedError
@@ -119,7 +120,7 @@ class StarsFacet(Facet):
     )
 
     def parse(self, query):
-        return _ints(query.getlist("stars"), allowed={3, 4, 5})
+        return ints(query.getlist("stars"), allowed={3, 4, 5})
 
     def condition(self, values, context):
         return Q(stars__in=values) if values else None
@@ -143,7 +144,7 @@ class ClassificationFacet(Facet):
     )
 
     def parse(self, query):
-        return [_ints(query.getlist(param)) for param in self.params]
+        return [ints(query.getlist(param)) for param in self.params]
 
     def condition(self, values, context):
         sectors, groups, sets = values

@@ -18,6 +18,7 @@ from products.models import Certificate, Product, ProductPhoto, ProductSet
 
 from .cache import generation_cached
 from .facets import FacetContext, FacetOption, catalogue_facets
+from .facets import ints as _ints
 from .models import Enquiry, ProductCode, normalise_code
 from .search import empty_category, name_relevance, search_suggestion
 
@@ -61,14 +62,6 @@ def product_cards():
 
 
 # --- Catalogue --------------------------------------------------------------------------------
-
-
-def _ints(values, *, allowed=None) -> list[int]:
-    result = []
-    for value in values:
-        if value.isdigit() and len(value) < 10 and (allowed is None or int(value) in allowed):
-            result.append(int(value))
-    return sorted(set(result))
 
 
 @dataclass
