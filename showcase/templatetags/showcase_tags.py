@@ -237,3 +237,21 @@ def product_card_items(products):
         render=lambda product: template.render({"product": product}),
     )
     return mark_safe("".join(f'<li class="col">{part}</li>' for part in parts))  # noqa: S308 — rendered templates
+
+
+_BLANK_ENQUIRY_FIELDS: dict[str, str] = {}
+
+
+@register.simple_tag
+def enquiry_fields(form):
+    """The enquiry form's fields. A blank form is the same on every product page: rendered once
+    per worker and language (Django's widget rendering is a good part of a product page)."""
+    from django.template.loader import render_to_string
+    from django.utils.translation import get_language
+
+    if form.is_bound:
+        return render_to_string("showcase/includes/enquiry_fields.html", {"form": form})
+    language = get_language()
+    if language not in _BLANK_ENQUIRY_FIELDS:
+        _BLANK_ENQUIRY_FIELDS[language] = render_to_string("showcase/includes/enquiry_fields.html", {"form": form})
+    return mark_safe(_BLANK_ENQUIRY_FIELDS[language])  # noqa: S308 — a rendered template
