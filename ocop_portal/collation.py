@@ -1,7 +1,7 @@
 """Vietnamese alphabetical order: a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y.
 
 On PostgreSQL names are ordered with the ICU collation `vi-x-icu` (made sure of by migration
-ocop_portal 0004). SQLite has no ICU: the same name is registered on every SQLite connection as
+ocop_portal 0005). SQLite has no ICU: the same name is registered on every SQLite connection as
 a Python collation comparing `vi_sort_key`, which gives the same order, so `vi_order("name")`
 works on both. Python-side sorting (facet options) uses `vi_sort_key` directly."""
 

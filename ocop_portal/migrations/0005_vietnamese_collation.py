@@ -14,6 +14,6 @@ def create_collation(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("ocop_portal", "0003_outbox_claim_and_retry")]
+    dependencies = [("ocop_portal", "0004_outbound_email_reply_to")]
 
     operations = [migrations.RunPython(create_collation, migrations.RunPython.noop)]

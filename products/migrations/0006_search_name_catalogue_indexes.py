@@ -32,8 +32,8 @@ def drop_trigram_index(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("cooperatives", "0002_legal_changes_support_requests"),
-        ("products", "0004_certificate_validity"),
-        ("ocop_portal", "0004_vietnamese_collation"),
+        ("products", "0005_classification_name_en"),
+        ("ocop_portal", "0005_vietnamese_collation"),
     ]
 
     operations = [
