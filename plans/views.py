@@ -3,7 +3,6 @@ and the public "OCOP in numbers" page."""
 
 import tablib
 from django.contrib import messages
-from django.core.cache import cache
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -14,7 +13,7 @@ from fairs.exports import xlsx_response
 from ocop_portal.errors import ApplicationError, error_to_form
 from ocop_portal.files import private_file_response
 from ocop_portal.guards import public_view, staff_view
-from showcase.cache import public_page
+from showcase.cache import GENERATION_KEY, cache_get_safe, cache_set_safe, public_page
 
 from . import selectors, services
 from .forms import FilterForm, PlanForm, ReportForm, TargetForm, period_from
@@ -245,13 +244,12 @@ def report_download(request, pk, kind):
 @require_safe
 @public_page
 def numbers(request):
-    from showcase.cache import GENERATION_KEY
-
     today = timezone.localdate()
     # Keyed by the public pages' generation: a certificate or product saved shows at once.
-    key = f"plans:numbers:{today.isoformat()}:{cache.get(GENERATION_KEY, 0)}"
-    figures = cache.get(key)
+    # With the cache down the figures are computed for each request (the page still answers).
+    key = f"plans:numbers:{today.isoformat()}:{cache_get_safe(GENERATION_KEY, 0)}"
+    figures = cache_get_safe(key)
     if figures is None:
         figures = selectors.public_numbers(today=today)
-        cache.set(key, figures, NUMBERS_CACHE_SECONDS)
+        cache_set_safe(key, figures, NUMBERS_CACHE_SECONDS)
     return render(request, "plans/numbers.html", {"figures": figures})

@@ -75,6 +75,22 @@ def public_pages_invalidate() -> None:
     transaction.on_commit(_generation_bump)
 
 
+def cache_get_safe(key: str, default=None):
+    """`cache.get`, or `default` when the cache is down (the page is then computed fresh)."""
+    try:
+        return cache.get(key, default)
+    except Exception:  # noqa: BLE001 — a cache outage must never break a public page
+        logger.warning("cache read of %s failed; computing without the cache", key, exc_info=True)
+        return default
+
+
+def cache_set_safe(key: str, value, seconds: int) -> None:
+    try:
+        cache.set(key, value, seconds)
+    except Exception:  # noqa: BLE001
+        logger.warning("cache write of %s failed", key, exc_info=True)
+
+
 # Each worker's own copies of generation_cached values: {key: (generation, expires, value)}.
 _LOCAL: OrderedDict = OrderedDict()
 LOCAL_ENTRIES = 500
@@ -91,21 +107,21 @@ def generation_cached(name: str, compute, *, timeout: int | None = None):
     if seconds <= 0:
         return compute()
     key = "public-data:" + name
-    generation = cache.get(GENERATION_KEY, 0)
+    generation = cache_get_safe(GENERATION_KEY, 0)
     if not generation:  # a new or flushed cache: start a generation to key the copies by
         _generation_bump()
-        generation = cache.get(GENERATION_KEY, 0)
+        generation = cache_get_safe(GENERATION_KEY, 0)
     now = time.monotonic()
     local = _LOCAL.get(key)
     if generation and local is not None and local[0] == generation and local[1] > now:
         _LOCAL.move_to_end(key)
         return local[2]
-    entry = cache.get(key)
+    entry = cache_get_safe(key)
     if entry is not None and entry[0] == generation:
         value = entry[1]
     else:
         value = compute()
-        cache.set(key, (generation, value), seconds)
+        cache_set_safe(key, (generation, value), seconds)
     if generation:  # 0 only when the cache is down
         _LOCAL[key] = (generation, now + seconds, value)
         _LOCAL.move_to_end(key)
@@ -122,7 +138,7 @@ def local_fragments(namespace: str, items, *, key, render) -> list[str]:
     """The HTML of each of `items` (e.g. product cards), rendered once per worker and cache
     generation: `key(item)` names an item's fragment (with the language), `render(item)` makes
     it. One small read of the generation for the whole list."""
-    generation = cache.get(GENERATION_KEY, 0)
+    generation = cache_get_safe(GENERATION_KEY, 0)
     parts = []
     for item in items:
         name = (namespace, get_language(), key(item))

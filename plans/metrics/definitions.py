@@ -2,6 +2,7 @@
 (which records, dated by what); the tests check each rule at the period's boundaries."""
 
 import datetime
+import importlib
 
 from django.db.models import Q
 from django.urls import reverse
@@ -236,7 +237,7 @@ _certificate_metric(
 def trainings_selector(name):
     """The trainings app's selector `name`, or None while it does not exist."""
     try:
-        from trainings import selectors
+        selectors = importlib.import_module("trainings.selectors")
     except ImportError:
         return None
     return getattr(selectors, name, None)

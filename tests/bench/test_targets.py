@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_pages_include_deep_faceted_searched_and_app_registered_pages():
-    names = [name for name, _urls in bench_targets()["pages"]]
+    names = [page[0] for page in bench_targets()["pages"]]  # (name, URLs[, Cookie header])
 
     assert {"catalogue", "catalogue, page 50", "catalogue, 2 facets", "search “mat ong”", "producer page"} <= set(names)
     assert {"event list", "event page"} <= set(names)  # registered by fairs/bench.py

@@ -7,7 +7,9 @@ def test_home_page_shows_numbers_and_switches_to_english(page):
     CertificateFactory(stars=5)
     page.goto("/")
     assert page.locator("h1").inner_text() == "Sản phẩm OCOP của các hợp tác xã Ninh Bình"
-    assert "Sản phẩm đạt chứng nhận OCOP" in page.locator("#numbers-title + .numbers").inner_text()
+    assert (
+        "Sản phẩm đạt chứng nhận OCOP" in page.locator("section[aria-labelledby=numbers-title] .numbers").inner_text()
+    )
     page.get_by_role("button", name="EN").click()
     page.wait_for_url("**/en/")
     assert page.locator("h1").inner_text() == "OCOP products of Ninh Bình cooperatives"

@@ -7,8 +7,10 @@ nothing counted twice (also when an answer is lost on the way back)."""
 
 import datetime
 import io
+import re
 
 import pypdf
+from playwright.sync_api import expect
 
 from tests.e2e.helpers import e2e_db
 from tests.factories import MembershipFactory, StaffUserFactory, UserFactory
@@ -64,7 +66,7 @@ def test_register_approve_check_in_and_download_a_genuine_certificate(phone_page
     page.goto(f"/staff/trainings/{course.pk}/")
     page.get_by_role("link", name="Điểm danh", exact=True).first.click()
     _type_code(page, luc.ticket_code)
-    page.wait_for_function("document.getElementById('checkin-count').textContent === '1'")
+    expect(page.locator("#checkin-count")).to_have_text("1")
     assert "Đã điểm danh: Phạm Văn Lực." in page.locator("#checkin-status").inner_text()
     answer = page.evaluate(
         """async (code) => {
@@ -108,7 +110,7 @@ def test_scans_made_offline_are_sent_when_the_network_returns_and_count_once(pho
     _type_code(phone_page, first.ticket_code)
     _type_code(phone_page, first.ticket_code.lower())
     _type_code(phone_page, second.ticket_code)
-    phone_page.wait_for_function("document.getElementById('checkin-pending').textContent.startsWith('3 ')")
+    expect(phone_page.locator("#checkin-pending")).to_have_text(re.compile(r"^3 "))
     assert "Mất mạng" in phone_page.locator("#checkin-status").inner_text()
     assert not Attendance.objects.exists()
 
@@ -116,13 +118,13 @@ def test_scans_made_offline_are_sent_when_the_network_returns_and_count_once(pho
     phone_page.route("**/checkin/scan/", lambda route: route.abort())  # still unreachable
     phone_page.context.set_offline(False)
     phone_page.reload()
-    phone_page.wait_for_function("document.getElementById('checkin-pending').textContent.startsWith('3 ')")
+    expect(phone_page.locator("#checkin-pending")).to_have_text(re.compile(r"^3 "))
     phone_page.unroute("**/checkin/scan/")
 
     # The network returns: the queue is sent; the ticket scanned twice counts once.
     phone_page.evaluate("window.dispatchEvent(new Event('online'))")
-    phone_page.wait_for_function("document.getElementById('checkin-pending').hidden")
-    phone_page.wait_for_function("document.getElementById('checkin-count').textContent === '2'")
+    expect(phone_page.locator("#checkin-pending")).to_be_hidden()
+    expect(phone_page.locator("#checkin-count")).to_have_text("2")
     assert Attendance.objects.filter(session=session).count() == 2
     assert ScanReceipt.objects.filter(session=session).count() == 3
     names = phone_page.locator("#checkin-list").inner_text()
@@ -145,14 +147,14 @@ def test_a_scan_whose_answer_was_lost_is_resent_and_counted_once(phone_page):
 
     phone_page.route("**/checkin/scan/", lose_the_answer)
     _type_code(phone_page, registration.ticket_code)
-    phone_page.wait_for_function("document.getElementById('checkin-status').textContent.includes('Mất mạng')")
+    expect(phone_page.locator("#checkin-status")).to_contain_text("Mất mạng")
     assert phone_page.locator("#checkin-pending").inner_text().startswith("1 ")
     assert Attendance.objects.count() == 1
     phone_page.unroute("**/checkin/scan/")
 
     # The phone sends the same scan again (same id): the first answer comes back.
     phone_page.evaluate("window.dispatchEvent(new Event('online'))")
-    phone_page.wait_for_function("document.getElementById('checkin-pending').hidden")
+    expect(phone_page.locator("#checkin-pending")).to_be_hidden()
     assert "Đã điểm danh: Tạ Thị Yến." in phone_page.locator("#checkin-status").inner_text()
     assert phone_page.locator("#checkin-count").inner_text() == "1"
     assert Attendance.objects.count() == 1 and ScanReceipt.objects.count() == 1

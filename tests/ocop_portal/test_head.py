@@ -67,6 +67,9 @@ def public_urls(db):
         # A missing course: HEAD must answer its 404 like GET does.
         "trainings/<slug:slug>/": "/trainings/no-such-course/",
         "trainings/<slug:slug>/calendar.ics": "/trainings/no-such-course/calendar.ics",
+        # An unknown ticket and certificate number: their 404 pages, by HEAD as by GET.
+        "trainings/tickets/<str:token>/": "/trainings/tickets/no-such-ticket/",
+        "trainings/certificates/<str:code>/": "/trainings/certificates/GCN-2026-99999/",
     }
 
 
