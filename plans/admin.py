@@ -1,47 +1,18 @@
-from django import forms
 from django.contrib import admin
 
-from ocop_portal.uploads import DocumentUploadField
-
-from .metrics import registry
+from .forms import PlanForm, TargetForm
 from .models import Plan, Report, Target
-
-
-class TargetAdminForm(forms.ModelForm):
-    metric = forms.ChoiceField(choices=registry.choices)
-
-    class Meta:
-        model = Target
-        fields = ["metric", "wording", "target_value", "target_max", "breakdown", "position"]
 
 
 class TargetInline(admin.TabularInline):
     model = Target
-    form = TargetAdminForm
+    form = TargetForm
     extra = 0
-
-
-class PlanAdminForm(forms.ModelForm):
-    document_file = DocumentUploadField(required=False)
-
-    class Meta:
-        model = Plan
-        fields = [
-            "name",
-            "document_number",
-            "document_date",
-            "document_issuer",
-            "document_file",
-            "starts_on",
-            "ends_on",
-            "status",
-            "notes",
-        ]
 
 
 @admin.register(Plan)
 class PlanAdmin(admin.ModelAdmin):
-    form = PlanAdminForm
+    form = PlanForm  # the staff page's form: the same checks and messages
     list_display = ["name", "starts_on", "ends_on", "status"]
     list_filter = ["status"]
     search_fields = ["name", "document_number"]
