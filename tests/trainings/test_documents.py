@@ -164,3 +164,13 @@ def test_the_sheet_query_count_does_not_grow_with_participants(staff_client, dja
         RegistrationFactory(course=course)
     with django_assert_max_num_queries(len(few.captured_queries)):
         staff_client.get(url)
+
+
+def test_a_confirmation_with_an_unknown_or_forged_token_asks_to_upload_again(staff_client):
+    course, _first, _second = _past_course()
+    url = reverse("trainings:staff_import", args=[course.pk])
+
+    for token in ("no-such-file", "../../etc/passwd"):
+        response = staff_client.post(url, {"token": token}, follow=True)
+        assert "Tệp đã tải lên không còn nữa." in response.content.decode()
+    assert not Registration.objects.filter(course=course).exists()

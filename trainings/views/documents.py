@@ -8,7 +8,8 @@ import zipfile
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.core.cache import cache
+from django.core.files.base import ContentFile
+from django.core.files.storage import storages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import filesizeformat
@@ -27,8 +28,6 @@ from .. import exports
 from ..models import Course, Registration, Session
 from ..pdf import SheetFacts, SheetRow, signin_sheet_pdf
 from ..services.participants_import import participants_import, participants_preview
-
-IMPORT_CACHE_SECONDS = 30 * 60
 
 
 def _stem(course: Course) -> str:
@@ -112,22 +111,35 @@ class ParticipantsFileForm(forms.Form):
         return uploaded.read()
 
 
-def _cache_key(course: Course, token: str) -> str:
-    return f"trainings:import:{course.pk}:{token}"
+# The file waits between the preview and the confirmation where the registry's Excel imports
+# keep theirs (STORAGES["import_export"]): private, shared by every web server, and unlike the
+# cache it survives a Redis outage.
+def _waiting_name(course: Course, token: str) -> str:
+    return f"trainings-import/{course.pk}/{token}.xlsx"
+
+
+def _waiting_read(course: Course, token: str) -> bytes | None:
+    if not token.replace("-", "").replace("_", "").isalnum():  # a token we made, never a path
+        return None
+    name = _waiting_name(course, token)
+    if not storages["import_export"].exists(name):
+        return None
+    with storages["import_export"].open(name, "rb") as file:
+        return file.read()
 
 
 @require_http_methods(["GET", "POST"])
 @staff_view("trainings.manage_courses")
 def import_participants(request, pk):
-    """Step 1: upload → preview (nothing saved). Step 2: confirm → the file, kept in the shared
-    cache, is checked again and saved in one transaction."""
+    """Step 1: upload → preview (nothing saved). Step 2: confirm → the file, kept in the private
+    import storage, is checked again and saved in one transaction."""
     course = get_object_or_404(Course, pk=pk)
     form = ParticipantsFileForm()
     preview = token = None
     status = 200
     if request.method == "POST" and request.POST.get("token"):
         token = request.POST["token"]
-        content = cache.get(_cache_key(course, token))
+        content = _waiting_read(course, token)
         if content is None:
             messages.error(request, _("The uploaded file is no longer available. Please upload it again."))
             return redirect("trainings:staff_import", pk=course.pk)
@@ -138,7 +150,7 @@ def import_participants(request, pk):
             preview = participants_preview(course=course, content=content)
             status = 400
         else:
-            cache.delete(_cache_key(course, token))
+            storages["import_export"].delete(_waiting_name(course, token))
             messages.success(request, _("%(count)s participants imported.") % {"count": added})
             return redirect("trainings:staff_course", pk=course.pk)
     elif request.method == "POST":
@@ -153,7 +165,7 @@ def import_participants(request, pk):
             else:
                 if preview.is_valid:
                     token = secrets.token_urlsafe(16)
-                    cache.set(_cache_key(course, token), content, IMPORT_CACHE_SECONDS)
+                    storages["import_export"].save(_waiting_name(course, token), ContentFile(content))
                 else:
                     status = 400
         else:
