@@ -4,7 +4,7 @@ from .forms import PlanForm, TargetForm
 from .models import Plan, Report, Target
 
 
-class TargetInline(admin.TabularInline):
+class TargetInline(admin.StackedInline):  # a target has long wording: one block each, no sideways scroll
     model = Target
     form = TargetForm
     extra = 0
