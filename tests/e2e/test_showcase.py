@@ -1,4 +1,5 @@
 import datetime
+import re
 
 from showcase.models import Enquiry
 from tests.e2e.helpers import e2e_db
@@ -64,7 +65,7 @@ def test_catalogue_fits_a_phone_screen_and_filters_work(phone_page):
     assert phone_page.locator(".product-card").count() == 8
 
     phone_page.locator("summary", has_text="Bộ lọc").click()
-    phone_page.get_by_label("4 sao").first.check()
+    phone_page.get_by_role("checkbox", name=re.compile("4 sao")).first.check()
     phone_page.wait_for_url("**stars=4**")
     assert phone_page.locator(".product-card").count() == 8
     assert phone_page.evaluate("document.documentElement.scrollWidth") <= 375
