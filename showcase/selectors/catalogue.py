@@ -1,29 +1,24 @@
-"""Reads of the public showcase. Every function here runs a fixed number of queries, whatever
-the number of rows (the tests assert it)."""
+"""The catalogue: filters read from the URL, one page of product cards and the facet counts."""
 
 import hashlib
 import json
-import unicodedata
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Q
 from django.http import QueryDict
 from django.utils.translation import get_language
 
-from cooperatives.models import Cooperative
 from ocop_portal.collation import vi_order
 from ocop_portal.text import fold
-from products.models import Certificate, Product, ProductPhoto, ProductSet
+from products.models import Product, ProductSet
 
-from .cache import generation_cached
-from .facets import FacetContext, FacetOption, catalogue_facets
-from .facets import ints as _ints
-from .models import Enquiry, ProductCode, normalise_code
-from .search import empty_category, name_relevance, search_suggestion
+from ..cache import generation_cached
+from ..facets import FacetContext, catalogue_facets
+from ..search import empty_category, name_relevance, search_suggestion
+from .cards import clean_query, product_cards
 
 PAGE_SIZE = 24
-DIRECTORY_PAGE_SIZE = 24
 SORTS = {
     "newest": ("-certified_at", "-pk"),
     "stars": ("-stars", "-certified_at", "-pk"),
@@ -31,37 +26,6 @@ SORTS = {
     "relevance": (),  # searches only: name matches first, then stars, then newest
 }
 DEFAULT_SORT = "newest"
-MAX_QUERY_LENGTH = 100
-
-
-def cover_photo_prefetch(lookup: str = "photos") -> Prefetch:
-    """Only the first photo of each product (one query for any number of products)."""
-    return Prefetch(lookup, queryset=ProductPhoto.objects.order_by("position", "pk")[:1], to_attr="cover_photos")
-
-
-def product_cards():
-    """Certified products with what a product card shows."""
-    return (
-        Product.objects.certified()
-        .select_related("cooperative__commune")
-        .only(
-            "pk",
-            "name",
-            "slug",
-            "stars",
-            "certified_at",
-            "price_min",
-            "price_max",
-            "unit",
-            "cooperative__name",
-            "cooperative__slug",
-            "cooperative__commune__name",
-        )
-        .prefetch_related(cover_photo_prefetch())
-    )
-
-
-# --- Catalogue --------------------------------------------------------------------------------
 
 
 @dataclass
@@ -104,12 +68,6 @@ class CatalogueFilters:
 
 def _filled(values) -> bool:
     return bool(values) and any(bool(v) if isinstance(v, list) else True for v in values)
-
-
-def clean_query(text: str) -> str:
-    """A search box entry: control characters out, spaces squeezed, at most 100 characters."""
-    text = "".join(" " if unicodedata.category(ch)[0] == "C" else ch for ch in str(text))
-    return " ".join(text.split())[:MAX_QUERY_LENGTH]
 
 
 def _classification_nodes() -> list[ProductSet]:
@@ -265,182 +223,3 @@ def _summary(filters, context, query) -> dict:
 
 def _summary_key(filters, query) -> str:
     return f"{get_language()}:{filters.facet_key()}:{_digest(fold(query))}"
-
-
-# --- Product, QR and certificates -------------------------------------------------------------
-
-
-def _product_for_public():
-    return Product.objects.select_related(
-        "cooperative__commune__province", "product_set__group__sector", "qr_code"
-    ).prefetch_related(
-        Prefetch("photos", queryset=ProductPhoto.objects.order_by("position", "pk")),
-        "quality_standards",
-        Prefetch("certificates", queryset=Certificate.objects.order_by("-decision_date", "-pk")),
-    )
-
-
-def current_certificate(product) -> Certificate | None:
-    """The certificate to show: the valid one if any, else the most recent (expired or
-    revoked, shown as such). Uses the prefetched certificates."""
-    certificates = list(product.certificates.all())
-    for certificate in certificates:
-        if certificate.effective_status == Certificate.Status.VALID:
-            return certificate
-    return certificates[0] if certificates else None
-
-
-def product_public(*, slug: str) -> Product | None:
-    """An on-sale product that has been OCOP-rated (its certificate may have lapsed since)."""
-    product = _product_for_public().filter(slug=slug, status=Product.Status.ACTIVE).first()
-    if product is None or not product.certificates.all():
-        return None
-    return product
-
-
-def producer_other_products(product, *, limit: int = 4) -> list[Product]:
-    return list(product_cards().filter(cooperative_id=product.cooperative_id).exclude(pk=product.pk)[:limit])
-
-
-def product_for_code(code: str) -> Product | None:
-    """The product behind a QR code, whatever has happened to it since the label was printed
-    (renamed, re-rated, certificate expired or revoked, withdrawn from sale); not a draft."""
-    product_id = ProductCode.objects.filter(code=normalise_code(code)).values_list("product_id", flat=True).first()
-    if product_id is None:
-        return None
-    return _product_for_public().exclude(status=Product.Status.DRAFT).filter(pk=product_id).first()
-
-
-def certificates_lookup(query: str) -> list[Certificate]:
-    """Certificates whose product code or decision number is `query` (case-insensitive;
-    "QD" typed for "QĐ" is accepted). A decision may certify several products."""
-    query = " ".join(query.split())
-    if not query:
-        return []
-    variants = {query, query.upper().replace("QD", "QĐ")}
-    condition = Q()
-    for variant in variants:
-        condition |= Q(product_code__iexact=variant) | Q(decision_number__iexact=variant)
-    return list(
-        Certificate.objects.filter(condition)
-        .select_related("product__cooperative__commune")
-        .order_by("-decision_date", "-pk")[:50]
-    )
-
-
-# --- Producers --------------------------------------------------------------------------------
-
-
-@dataclass
-class DirectoryFilters:
-    q: str = ""
-    kinds: list[str] = field(default_factory=list)
-    communes: list[int] = field(default_factory=list)
-
-    @classmethod
-    def from_query(cls, query: QueryDict) -> "DirectoryFilters":
-        kinds = set(Cooperative.Kind.values)
-        return cls(
-            q=clean_query(query.get("q", "")),
-            kinds=sorted({k for k in query.getlist("kind") if k in kinds}),
-            communes=_ints(query.getlist("commune")),
-        )
-
-    @property
-    def active(self) -> bool:
-        return bool(self.q or self.kinds or self.communes)
-
-    def conditions(self, *, skip: str = "") -> Q:
-        condition = Q()
-        if self.kinds and skip != "kind":
-            condition &= Q(kind__in=self.kinds)
-        if self.communes and skip != "commune":
-            condition &= Q(commune_id__in=self.communes)
-        return condition
-
-
-def directory_page(filters: DirectoryFilters, *, page_number=1):
-    """A page of active producers with their number of certified products, and facet counts
-    by type and commune (each counted with the other filters applied). Five queries."""
-    base = Cooperative.objects.active()
-    if filters.q:
-        base = base.search(filters.q)
-    results = base.filter(filters.conditions()).select_related("commune").order_by(vi_order("name"), "pk")
-    page = Paginator(results, DIRECTORY_PAGE_SIZE).get_page(page_number)
-    ids = [cooperative.pk for cooperative in page.object_list]
-    certified = dict(
-        Product.objects.certified()
-        .filter(cooperative_id__in=ids)
-        .values("cooperative_id")
-        .annotate(n=Count("*"))
-        .values_list("cooperative_id", "n")
-        .order_by()
-    )
-    for cooperative in page.object_list:
-        cooperative.certified_count = certified.get(cooperative.pk, 0)
-
-    kind_counts = dict(
-        base.filter(filters.conditions(skip="kind"))
-        .values("kind")
-        .annotate(n=Count("*"))
-        .values_list("kind", "n")
-        .order_by()
-    )
-    commune_rows = (
-        base.filter(filters.conditions(skip="commune"))
-        .exclude(commune__isnull=True)
-        .values("commune_id", "commune__name")
-        .annotate(n=Count("*"))
-        .order_by()
-    )
-    communes = sorted(
-        (
-            FacetOption(
-                str(r["commune_id"]), r["commune__name"], r["n"], r["commune_id"] in filters.communes, param="commune"
-            )
-            for r in commune_rows
-        ),
-        key=lambda o: (-o.count, o.label),
-    )
-    facets = {
-        "kinds": [
-            FacetOption(value, label, kind_counts.get(value, 0), value in filters.kinds, param="kind")
-            for value, label in Cooperative.Kind.choices
-            if kind_counts.get(value) or value in filters.kinds
-        ],
-        "communes": communes,
-    }
-    return page, facets
-
-
-def producer_public(*, slug: str) -> Cooperative | None:
-    return (
-        Cooperative.objects.exclude(status=Cooperative.Status.DISSOLVED)
-        .select_related("commune__province")
-        .filter(slug=slug)
-        .first()
-    )
-
-
-def producer_products(cooperative) -> list[Product]:
-    return list(product_cards().filter(cooperative=cooperative).order_by("-stars", "name"))
-
-
-# --- The cooperative's space ------------------------------------------------------------------
-
-
-def space_enquiries(*, cooperative, status: str = ""):
-    """The cooperative's enquiries, newest first, with their product (one query per page)."""
-    enquiries = Enquiry.objects.filter(cooperative=cooperative).select_related("product")
-    return enquiries.filter(status=status) if status else enquiries
-
-
-def space_enquiry_counts(*, cooperative) -> dict[str, int]:
-    """How many of the cooperative's enquiries are in each status."""
-    return dict(
-        Enquiry.objects.filter(cooperative=cooperative)
-        .values("status")
-        .annotate(n=Count("pk"))
-        .values_list("status", "n")
-        .order_by()
-    )

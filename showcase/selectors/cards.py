@@ -1,0 +1,42 @@
+"""What several public pages share: the product card's query and the search box's cleaning."""
+
+import unicodedata
+
+from django.db.models import Prefetch
+
+from products.models import Product, ProductPhoto
+
+MAX_QUERY_LENGTH = 100
+
+
+def cover_photo_prefetch(lookup: str = "photos") -> Prefetch:
+    """Only the first photo of each product (one query for any number of products)."""
+    return Prefetch(lookup, queryset=ProductPhoto.objects.order_by("position", "pk")[:1], to_attr="cover_photos")
+
+
+def product_cards():
+    """Certified products with what a product card shows."""
+    return (
+        Product.objects.certified()
+        .select_related("cooperative__commune")
+        .only(
+            "pk",
+            "name",
+            "slug",
+            "stars",
+            "certified_at",
+            "price_min",
+            "price_max",
+            "unit",
+            "cooperative__name",
+            "cooperative__slug",
+            "cooperative__commune__name",
+        )
+        .prefetch_related(cover_photo_prefetch())
+    )
+
+
+def clean_query(text: str) -> str:
+    """A search box entry: control characters out, spaces squeezed, at most 100 characters."""
+    text = "".join(" " if unicodedata.category(ch)[0] == "C" else ch for ch in str(text))
+    return " ".join(text.split())[:MAX_QUERY_LENGTH]
