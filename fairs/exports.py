@@ -2,22 +2,12 @@
 (products.excel.ExcelFormat: bold frozen header, filters, amounts as numbers, text as text)."""
 
 import tablib
-from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from products.excel import Amount, ExcelFormat
+from products.excel import Amount, xlsx_response  # noqa: F401  (xlsx_response: the views and plans call it here)
 
 from . import selectors
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def xlsx_response(dataset: tablib.Dataset, stem: str) -> HttpResponse:
-    response = HttpResponse(ExcelFormat().export_data(dataset), content_type=XLSX)
-    stamp = timezone.localdate().strftime("%Y%m%d")
-    response["Content-Disposition"] = f'attachment; filename="{stem[:80]}-{stamp}.xlsx"'
-    return response
 
 
 def _products(application) -> str:

@@ -5,6 +5,8 @@ from django.contrib.auth import get_user_model
 from django.db.models import Prefetch, Q
 from django.utils.translation import gettext as _
 
+from ocop_portal.text import fold
+
 from .models import CaseAnswer, DocumentType, NationalReview, Registration, RoundMember, Scorecard
 from .scoring import Card, card_missing, sheet_load
 
@@ -95,11 +97,47 @@ def documents_by_type(registration):
     return [(t, [d for d in documents if d.doc_type_id == t.pk]) for t in types]
 
 
-def staff_queue():
-    """Dossiers waiting on staff, oldest change first."""
-    return (
-        Registration.objects.waiting_on_staff().for_lists().with_council_progress().order_by("state_changed_at", "pk")
+def staff_queue(*, state: str = "", round=None, product_set=None, year: int | None = None, q: str = ""):
+    """The staff queue, oldest change first: the dossiers waiting on staff, or those in `state`
+    ("all": every state), narrowed to a round, a product set, the year they were created and
+    words found in the product's or the producer's name (diacritics ignored)."""
+    if state == "all":
+        queryset = Registration.objects.all()
+    elif state:
+        queryset = Registration.objects.filter(state=state)
+    else:
+        queryset = Registration.objects.waiting_on_staff()
+    queryset = queryset.for_lists().with_council_progress().order_by("state_changed_at", "pk")
+    if round:
+        queryset = queryset.filter(round=round)
+    if product_set:
+        queryset = queryset.filter(product_set=product_set)
+    if year:
+        queryset = queryset.filter(created_at__year=year)
+    if q:
+        folded = fold(q)
+        queryset = queryset.filter(
+            Q(product__search_text__contains=folded) | Q(cooperative__search_text__contains=folded)
+        )
+    return queryset
+
+
+def staff_export_scorecards(registrations) -> tuple[dict, list]:
+    """What the staff export shows of the scorecards of `registrations`: {registration id:
+    (self-assessment id, total)} and the council's scorecards with their member and product,
+    by dossier (two queries)."""
+    own = {
+        registration_id: (pk, total)
+        for registration_id, pk, total in Scorecard.objects.filter(
+            registration__in=registrations, kind=Scorecard.Kind.SELF
+        ).values_list("registration_id", "pk", "total")
+    }
+    council = list(
+        Scorecard.objects.filter(registration__in=registrations, kind=Scorecard.Kind.COUNCIL)
+        .select_related("member", "registration__product")
+        .order_by("registration_id", "pk")
     )
+    return own, council
 
 
 def national_waiting():

@@ -16,7 +16,7 @@ from cooperatives.models import Cooperative
 from cooperatives.views.base import space_render
 from ocop_portal.errors import ApplicationError, error_to_form, error_to_message
 from ocop_portal.guards import public_view, space_view, staff_view
-from products.excel import Amount
+from products.excel import Amount, xlsx_response
 from showcase.cache import public_page
 
 from . import selectors, services
@@ -159,8 +159,6 @@ def space_statement(request, cooperative, month):
 
 
 def statement_xlsx(statement):
-    from fairs.exports import xlsx_response
-
     dataset = tablib.Dataset(
         headers=[
             _("Product"),

@@ -5,7 +5,7 @@ registry's .xlsx format (products.excel.ExcelFormat)."""
 import tablib
 from django.utils.translation import gettext as _
 
-from fairs.exports import xlsx_response
+from products.excel import xlsx_response
 
 from .models import Attendance, Certificate, Course, Registration
 from .services.certificates import certificate_eligibility

@@ -25,7 +25,15 @@ from .widgets import (
     LookupWidget,
     TextWidget,
 )
-from .workbook import FORMULA_STARTS, ExcelFormat, cells_neutralise_formulas, fill_sheet, workbook_bytes
+from .workbook import (
+    FORMULA_STARTS,
+    XLSX_CONTENT_TYPE,
+    ExcelFormat,
+    cells_neutralise_formulas,
+    fill_sheet,
+    workbook_bytes,
+    xlsx_response,
+)
 
 __all__ = [
     "DATE_INPUT_FORMATS",
@@ -44,6 +52,7 @@ __all__ = [
     "LookupWidget",
     "RegistryResource",
     "TextWidget",
+    "XLSX_CONTENT_TYPE",
     "cells_neutralise_formulas",
     "excel_text",
     "fill_sheet",
@@ -51,4 +60,5 @@ __all__ = [
     "parse_amount",
     "parse_date",
     "workbook_bytes",
+    "xlsx_response",
 ]

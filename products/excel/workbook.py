@@ -3,10 +3,15 @@
 import datetime
 import io
 
+import tablib
+from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy
 from import_export.formats import base_formats
 
 from .cells import Amount, excel_text, is_blank
+
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 # What Excel (and LibreOffice) read as the start of a formula, DDE call or hidden command.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -33,7 +38,6 @@ class ExcelFormat(base_formats.XLSX):
 
     def create_dataset(self, in_stream):
         import openpyxl
-        import tablib
 
         book = openpyxl.load_workbook(io.BytesIO(in_stream), read_only=True, data_only=True)
         sheet = book.worksheets[0]
@@ -60,7 +64,8 @@ class ExcelFormat(base_formats.XLSX):
 
 def workbook_bytes(datasets) -> bytes:
     """An .xlsx with one sheet per tablib dataset (titled by the dataset), each with a bold
-    frozen header, filters, dates shown dd/mm/yyyy, amounts as numbers and text kept as text."""
+    frozen header, filters, dates shown dd/mm/yyyy (with the time for a moment), amounts as
+    numbers and text kept as text."""
     import openpyxl
 
     book = openpyxl.Workbook()
@@ -90,6 +95,10 @@ def fill_sheet(sheet, dataset) -> None:
                 cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
                 cell.data_type = "s"  # text stays text: "=…" typed by anyone is never a formula
                 widths[col - 1] = max(widths[col - 1], min(len(value), 60) + 2)
+            elif isinstance(value, datetime.datetime):
+                cell.value = value
+                cell.number_format = "dd/mm/yyyy hh:mm"
+                widths[col - 1] = max(widths[col - 1], 16)
             elif isinstance(value, datetime.date):
                 cell.value = value
                 cell.number_format = "dd/mm/yyyy"
@@ -111,3 +120,14 @@ def fill_sheet(sheet, dataset) -> None:
     sheet.freeze_panes = "A2"
     if headers:
         sheet.auto_filter.ref = sheet.dimensions
+
+
+def xlsx_response(datasets, stem: str) -> HttpResponse:
+    """A download of one tablib dataset, or a list of them (a sheet each), as
+    `<stem>-<yyyymmdd>.xlsx`."""
+    if isinstance(datasets, tablib.Dataset):
+        datasets = [datasets]
+    response = HttpResponse(workbook_bytes(datasets), content_type=XLSX_CONTENT_TYPE)
+    stamp = timezone.localdate().strftime("%Y%m%d")
+    response["Content-Disposition"] = f'attachment; filename="{stem[:80]}-{stamp}.xlsx"'
+    return response

@@ -2,11 +2,8 @@
 batch assignment to a round, the Excel export and the printable score sheet. Anyone who is
 not Alliance staff gets 404."""
 
-import io
-
 from django.contrib import messages
-from django.db.models import Q
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -15,8 +12,9 @@ from django.views.decorators.http import require_POST
 
 from ocop_portal.errors import ApplicationError, error_to_message
 from ocop_portal.guards import staff_view
-from ocop_portal.text import fold
+from products.excel import xlsx_response
 from products.services.certificates import certificate_revoke
+from registrations.exports import staff_sheets
 from registrations.forms import (
     AssignRoundForm,
     CertifyForm,
@@ -34,8 +32,8 @@ from registrations.selectors import (
     card_choices,
     documents_by_type,
     national_waiting,
-    scorecard_cases_text,
     self_assessment,
+    staff_queue,
 )
 from registrations.services import national, workflow
 
@@ -44,34 +42,15 @@ from .common import card_summary, cases_text, comparison_rows, sheet_rows
 S = Registration.State
 
 
-def _filtered(form: QueueFilterForm):
-    data = form.cleaned_data if form.is_valid() else {}
-    state = data.get("state") or ""
-    if state == "all":
-        queryset = Registration.objects.all()
-    elif state:
-        queryset = Registration.objects.filter(state=state)
-    else:
-        queryset = Registration.objects.waiting_on_staff()
-    queryset = queryset.for_lists().with_council_progress().order_by("state_changed_at", "pk")
-    if data.get("round"):
-        queryset = queryset.filter(round=data["round"])
-    if data.get("product_set"):
-        queryset = queryset.filter(product_set=data["product_set"])
-    if data.get("year"):
-        queryset = queryset.filter(created_at__year=data["year"])
-    if data.get("q"):
-        folded = fold(data["q"])
-        queryset = queryset.filter(
-            Q(product__search_text__contains=folded) | Q(cooperative__search_text__contains=folded)
-        )
-    return queryset
+def _queue(form: QueueFilterForm):
+    """The queue as the filter form asks (an invalid filter shows the dossiers waiting on staff)."""
+    return staff_queue(**(form.cleaned_data if form.is_valid() else {}))
 
 
 @staff_view("registrations.work_queue")
 def queue(request):
     filter_form = QueueFilterForm(request.GET or None)
-    registrations = list(_filtered(filter_form)[:500])
+    registrations = list(_queue(filter_form)[:500])
     now = timezone.now()
     for registration in registrations:
         registration.days_waiting = (now - registration.state_changed_at).days
@@ -131,128 +110,9 @@ def _back(request):
 @staff_view("registrations.work_queue")
 def export(request):
     """The filtered dossiers and every council scorecard as an Excel workbook."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    from products.excel import cells_neutralise_formulas
-
     filter_form = QueueFilterForm(request.GET or None)
-    registrations = list(_filtered(filter_form).select_related("previous_certificate", "national_review"))
-    self_totals = dict(
-        Scorecard.objects.filter(registration__in=registrations, kind=Scorecard.Kind.SELF).values_list(
-            "registration_id", "total"
-        )
-    )
-    cards = (
-        Scorecard.objects.filter(registration__in=registrations, kind=Scorecard.Kind.COUNCIL)
-        .select_related("member", "registration__product")
-        .order_by("registration_id", "pk")
-    )
-    cases = scorecard_cases_text(registrations)
-    self_ids = dict(
-        Scorecard.objects.filter(registration__in=registrations, kind=Scorecard.Kind.SELF).values_list(
-            "registration_id", "pk"
-        )
-    )
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _("Dossiers")[:31]
-    header = [
-        _("Reference"),
-        _("Producer"),
-        _("Commune"),
-        _("Product"),
-        _("Product set"),
-        _("Kind"),
-        _("State"),
-        _("Since"),
-        _("First submitted"),
-        _("Round"),
-        _("Self-assessment"),
-        _("Council average"),
-        _("Stars"),
-        _("Product code"),
-        _("Case that applies (self-assessment)"),
-        _("Sent to the national council on"),
-        _("Ministry"),
-        _("National decision"),
-        _("National decision date"),
-        _("National stars"),
-    ]
-    sheet.append(header)
-    for registration in registrations:
-        cooperative = registration.cooperative
-        sheet.append(
-            [
-                registration.reference,
-                cooperative.name,
-                cooperative.commune.name if cooperative.commune_id else "",
-                registration.product.name,
-                str(registration.product_set),
-                registration.get_kind_display(),
-                registration.get_state_display(),
-                timezone.localtime(registration.state_changed_at).replace(tzinfo=None),
-                timezone.localtime(registration.submitted_at).replace(tzinfo=None)
-                if registration.submitted_at
-                else None,
-                registration.round.name if registration.round_id else "",
-                float(self_totals.get(registration.pk, 0)),
-                float(registration.average_score) if registration.average_score is not None else None,
-                registration.result_stars,
-                registration.certificate.product_code if registration.certificate_id else "",
-                cases.get(self_ids.get(registration.pk), ""),
-                *_national_cells(registration),
-            ]
-        )
-    scores = workbook.create_sheet(_("Scorecards")[:31])
-    scores.append(
-        [_("Reference"), _("Product"), _("Council member"), _("Total"), _("Handed in"), _("Case that applies")]
-    )
-    for card in cards:
-        scores.append(
-            [
-                card.registration.reference,
-                card.registration.product.name,
-                str(card.member),
-                float(card.total),
-                timezone.localtime(card.submitted_at).replace(tzinfo=None) if card.submitted_at else None,
-                cases.get(card.pk, ""),
-            ]
-        )
-    for ws in (sheet, scores):
-        for cell in ws[1]:
-            cell.font = Font(bold=True)
-        for column in ws.columns:
-            width = max(len(str(c.value or "")) for c in column)
-            ws.column_dimensions[column[0].column_letter].width = min(max(10, width + 2), 50)
-        for row in ws.iter_rows(min_row=2):
-            for cell in row:
-                if hasattr(cell.value, "hour"):
-                    cell.number_format = "DD/MM/YYYY HH:MM"
-                elif hasattr(cell.value, "year"):
-                    cell.number_format = "DD/MM/YYYY"
-    cells_neutralise_formulas(workbook)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    stamp = timezone.localdate().strftime("%Y%m%d")
-    response["Content-Disposition"] = f'attachment; filename="ho-so-ocop-{stamp}.xlsx"'
-    return response
-
-
-def _national_cells(registration) -> list:
-    review = getattr(registration, "national_review", None)
-    if review is None:
-        return [None, "", "", None, None]
-    return [
-        timezone.localtime(review.forwarded_at).replace(tzinfo=None),
-        review.ministry,
-        review.decision_number,
-        review.decision_date,
-        review.stars,
-    ]
+    registrations = list(_queue(filter_form).select_related("previous_certificate", "national_review"))
+    return xlsx_response(staff_sheets(registrations), "ho-so-ocop")
 
 
 def _staff_dossier(pk) -> Registration:

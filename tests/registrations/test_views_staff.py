@@ -214,6 +214,24 @@ def test_export_when_filtered_has_dossiers_and_scorecards(client, staff):
 
 
 @pytest.mark.django_db
+def test_export_shows_moments_with_their_local_time_and_dates_as_dates(client, staff):
+    registration = advance(draft_make(), "submitted", staff=staff)
+    client.force_login(staff)
+
+    response = client.get("/dossiers/staff/export.xlsx", {"state": "all"})
+
+    sheet = load_workbook(io.BytesIO(response.content)).worksheets[0]
+    header = [cell.value for cell in sheet[1]]
+    since = sheet.cell(row=2, column=header.index("Từ ngày") + 1)
+    local = timezone.localtime(registration.state_changed_at).replace(tzinfo=None)
+    assert abs(since.value - local) < datetime.timedelta(milliseconds=1)  # Excel keeps milliseconds
+    assert since.number_format == "dd/mm/yyyy hh:mm"
+    assert response["Content-Disposition"] == (
+        f'attachment; filename="ho-so-ocop-{timezone.localdate().strftime("%Y%m%d")}.xlsx"'
+    )
+
+
+@pytest.mark.django_db
 def test_export_when_3_or_30_dossiers_uses_same_queries(client, staff):
     round_ = round_with_council(2)
     for _ in range(3):
