@@ -147,6 +147,9 @@ PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=60)
 # The catalogue's facet counts and category tree, shared by every page and sort of a filter;
 # any change to public data makes them stale at once (the cache generation), whatever this says.
 CATALOGUE_FACET_CACHE_SECONDS = env.int("CATALOGUE_FACET_CACHE_SECONDS", default=600)
+# The staff dashboard's figures are kept this many seconds (0: computed on every visit); a saved
+# product, certificate or producer, or an edited target, shows at once whatever this says.
+PLANS_DASHBOARD_CACHE_SECONDS = env.int("PLANS_DASHBOARD_CACHE_SECONDS", default=60)
 
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = None

@@ -54,8 +54,9 @@ def bar_chart(rows, *, title: str, chart_id: str) -> str:
 
 
 def sparkline(points, *, label: str, goal=None) -> str:
-    """A small line of the cumulative value month by month; a dashed line marks the target."""
-    values = [value for _month, value in points or []]
+    """A small line of the cumulative value month by month; a dashed line marks the target. A
+    month without a value (a percentage of nobody) is drawn at 0."""
+    values = [float(value or 0) for _month, value in points or []]
     if len(values) < 2:
         return ""
     width, height, pad = 160, 40, 3

@@ -2,16 +2,22 @@
 stored), the dashboard's charts, the drill-down lists and the public "OCOP in numbers".
 
 Every function runs a number of queries that depends on the number of targets and charts, never
-on the number of records (tests/plans/test_views.py holds the dashboard to a budget)."""
+on the number of records (tests/plans/test_views.py holds the dashboard to a budget); the
+dashboard's figures are then kept for a minute (`dashboard`)."""
 
 import dataclasses
 import datetime
+import hashlib
 from decimal import Decimal
 
+from django.conf import settings
 from django.db.models import Count, Q
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from showcase.cache import GENERATION_KEY, cache_get_safe, cache_set_safe
 
 from .metrics import PERCENT, YESNO, Metric, Scope, registry
 from .metrics.definitions import EXPIRY_WINDOW_DAYS, expiry_reference, trainings_selector, valid_on
@@ -82,34 +88,100 @@ def judge(progress: Progress, *, today: datetime.date) -> Progress:
     return progress
 
 
+def _measure(metric, *, start, end, scope, target, today, monthly) -> tuple:
+    """(value, monthly, breakdown) of a metric: the figures, before any verdict."""
+    value = metric.value(start=start, end=end, scope=scope)
+    curve = breakdown = None
+    if monthly and value is not None:
+        curve = metric.monthly(start=start, end=min(end, max(today, start)), scope=scope)
+    if target is not None and target.breakdown and value is not None:
+        breakdown = metric.breakdown(start=start, end=end, scope=scope, by=target.breakdown)
+    return value, curve, breakdown
+
+
+def _judged(metric, figures, *, start, end, target, today) -> Progress:
+    value, curve, breakdown = figures
+    progress = Progress(
+        metric=metric, start=start, end=end, target=target, value=value, monthly=curve, breakdown=breakdown
+    )
+    return judge(progress, today=today)
+
+
 def metric_progress(metric, *, start, end, scope=EVERYWHERE, target=None, today=None, monthly=True) -> Progress:
     today = today or timezone.localdate()
-    progress = Progress(
-        metric=metric,
-        start=start,
-        end=end,
-        target=target,
-        value=metric.value(start=start, end=end, scope=scope),
-    )
-    if monthly and progress.available:
-        progress.monthly = metric.monthly(start=start, end=min(end, max(today, start)), scope=scope)
-    if target is not None and target.breakdown and progress.available:
-        progress.breakdown = metric.breakdown(start=start, end=end, scope=scope, by=target.breakdown)
-    return judge(progress, today=today)
+    figures = _measure(metric, start=start, end=end, scope=scope, target=target, today=today, monthly=monthly)
+    return _judged(metric, figures, start=start, end=end, target=target, today=today)
+
+
+def _targets(plan: Plan) -> list[tuple[Target, Metric]]:
+    """The plan's targets on metrics the code defines (one on a retired metric is left out)."""
+    pairs = [(target, registry.get(target.metric)) for target in plan.targets.all()]
+    return [(target, metric) for target, metric in pairs if metric is not None]
 
 
 def plan_progress(plan: Plan, *, scope=EVERYWHERE, start=None, end=None, today=None, monthly=True) -> list[Progress]:
     """Each target of the plan with its live value (over the plan's period, or [start, end])."""
     start, end = start or plan.starts_on, end or plan.ends_on
-    rows = []
-    for target in plan.targets.all():
-        metric = registry.get(target.metric)
-        if metric is None:
-            continue
-        rows.append(
-            metric_progress(metric, start=start, end=end, scope=scope, target=target, today=today, monthly=monthly)
-        )
-    return rows
+    return [
+        metric_progress(metric, start=start, end=end, scope=scope, target=target, today=today, monthly=monthly)
+        for target, metric in _targets(plan)
+    ]
+
+
+@dataclasses.dataclass
+class Dashboard:
+    progress: list[Progress]
+    charts: list
+    computed_at: datetime.datetime
+    from_cache: bool
+
+
+def _dashboard_key(plan, targets, *, start, end, scope, today) -> str:
+    """Names everything the figures depend on but the records: the targets as they are now, the
+    period, the filters, the day, the language (the charts' labels) and the public data's
+    generation (bumped whenever a product, certificate or producer is saved)."""
+    signature = repr(
+        [(t.pk, t.metric, str(t.target_value), str(t.target_max), t.breakdown, t.position) for t, _m in targets]
+    )
+    digest = hashlib.sha256(signature.encode()).hexdigest()[:20]
+    generation = cache_get_safe(GENERATION_KEY, 0)
+    filters = f"{scope.sector or ''}:{scope.commune or ''}:{scope.district}"
+    plan_pk = plan.pk if plan else 0
+    return f"plans:dashboard:{plan_pk}:{digest}:{start}:{end}:{filters}:{today}:{get_language()}:{generation}"
+
+
+def dashboard(plan, *, start, end, scope=EVERYWHERE, today=None, fresh=False) -> Dashboard:
+    """The dashboard's cards (each target of `plan`, judged today) and charts over [start, end].
+
+    Computing the figures reads every metric and chart (a few queries each, never one per
+    record); they are then kept for settings.PLANS_DASHBOARD_CACHE_SECONDS (60 s) under
+    `_dashboard_key`, so a saved certificate, product or producer, or an edited target, shows at
+    once and any other record (a dossier, a course, a fair's outcome) within that time. `fresh`
+    recomputes them (the page's "recompute" link). The verdicts are always made today."""
+    today = today or timezone.localdate()
+    targets = _targets(plan) if plan else []
+    seconds = settings.PLANS_DASHBOARD_CACHE_SECONDS
+    key = _dashboard_key(plan, targets, start=start, end=end, scope=scope, today=today)
+    figures = None if fresh or seconds <= 0 else cache_get_safe(key)
+    from_cache = figures is not None
+    if figures is None:
+        memo = {}
+        figures = {
+            "computed_at": timezone.now(),
+            "targets": [
+                _measure(metric, start=start, end=end, scope=scope, target=target, today=today, monthly=True)
+                for target, metric in targets
+            ],
+            "charts": [(code, CHARTS[code][1](start, end, scope, memo)) for code in CHARTS],
+        }
+        if seconds > 0:
+            cache_set_safe(key, figures, seconds)
+    progress = [
+        _judged(metric, measured, start=start, end=end, target=target, today=today)
+        for (target, metric), measured in zip(targets, figures["targets"], strict=True)
+    ]
+    charts_ = [Chart(code=code, title=CHARTS[code][0], rows=rows) for code, rows in figures["charts"]]
+    return Dashboard(progress=progress, charts=charts_, computed_at=figures["computed_at"], from_cache=from_cache)
 
 
 def plans_for_filter():
@@ -149,25 +221,40 @@ def _stars_label(stars):
     return "★" * int(stars) if stars else "—"
 
 
-def chart_stars(start, end, scope):
-    rows = registry.get("certificates_valid").breakdown(start=start, end=end, scope=scope, by="stars")
+VALID_BREAKDOWNS = ("stars", "sector", "commune", "district")
+
+
+def valid_breakdowns(start, end, scope, memo=None) -> dict[str, list]:
+    """The valid certificates at the end of the period by stars, sector, commune and former
+    district: one grouped query, kept in `memo` (a dict living for one page) for the next chart."""
+    memo = {} if memo is None else memo
+    key = ("valid", start, end, scope)
+    if key not in memo:
+        memo[key] = registry.get("certificates_valid").breakdowns_at_once(
+            start=start, end=end, scope=scope, bys=VALID_BREAKDOWNS
+        )
+    return memo[key]
+
+
+def chart_stars(start, end, scope, memo=None):
+    rows = valid_breakdowns(start, end, scope, memo)["stars"]
     return sorted(((_stars_label(s), n) for s, n in rows), key=lambda row: -len(row[0]))
 
 
-def chart_sector(start, end, scope):
-    return registry.get("certificates_valid").breakdown(start=start, end=end, scope=scope, by="sector")
+def chart_sector(start, end, scope, memo=None):
+    return valid_breakdowns(start, end, scope, memo)["sector"]
 
 
-def chart_commune(start, end, scope):
-    return registry.get("certificates_valid").breakdown(start=start, end=end, scope=scope, by="commune")
+def chart_commune(start, end, scope, memo=None):
+    return valid_breakdowns(start, end, scope, memo)["commune"]
 
 
-def chart_district(start, end, scope):
-    rows = registry.get("certificates_valid").breakdown(start=start, end=end, scope=scope, by="district")
+def chart_district(start, end, scope, memo=None):
+    rows = valid_breakdowns(start, end, scope, memo)["district"]
     return [(label or str(_("(not recorded)")), n) for label, n in rows]
 
 
-def chart_year(start, end, scope):
+def chart_year(start, end, scope, memo=None):
     metric = registry.get("products_certified")
     queryset = metric.queryset(start=datetime.date(2000, 1, 1), end=end, scope=scope)
     rows = (
@@ -181,7 +268,7 @@ def chart_year(start, end, scope):
     return [(str(year), n) for year, n in rows]
 
 
-def chart_pipeline(start, end, scope):
+def chart_pipeline(start, end, scope, memo=None):
     """Open dossiers by state now, with the average days they have waited in it."""
     from registrations.models import Registration
 
@@ -206,7 +293,7 @@ def chart_pipeline(start, end, scope):
     return rows
 
 
-def chart_expiring(start, end, scope):
+def chart_expiring(start, end, scope, memo=None):
     """Certificates in force whose validity ends in each of the next six months."""
     reference = expiry_reference(end)
     metric = registry.get("certificates_expiring")
@@ -223,8 +310,8 @@ def chart_expiring(start, end, scope):
     return [(f"{m:%m/%Y}", counts.get(m, 0)) for m in months]
 
 
-def chart_trainings(start, end, scope):
-    coverage = trainings_selector("leader_coverage")
+def chart_trainings(start, end, scope, memo=None):
+    coverage = trainings_selector("leader_coverage_counts")
     courses = trainings_selector("courses_held")
     if coverage is None or courses is None:
         return None
@@ -236,7 +323,7 @@ def chart_trainings(start, end, scope):
     ]
 
 
-def chart_fairs(start, end, scope):
+def chart_fairs(start, end, scope, memo=None):
     from fairs.models import Event
 
     labels = dict(Event.Kind.choices)
@@ -258,15 +345,16 @@ CHARTS = {
 }
 
 
-def chart(code, *, start, end, scope=EVERYWHERE) -> Chart | None:
+def chart(code, *, start, end, scope=EVERYWHERE, memo=None) -> Chart | None:
     if code not in CHARTS:
         return None
     title, function = CHARTS[code]
-    return Chart(code=code, title=title, rows=function(start, end, scope))
+    return Chart(code=code, title=title, rows=function(start, end, scope, memo))
 
 
 def charts(*, start, end, scope=EVERYWHERE) -> list[Chart]:
-    return [chart(code, start=start, end=end, scope=scope) for code in CHARTS]
+    memo = {}
+    return [chart(code, start=start, end=end, scope=scope, memo=memo) for code in CHARTS]
 
 
 # --- Filters -----------------------------------------------------------------------------------
@@ -286,7 +374,12 @@ def areas():
     communes = list(
         Commune.objects.filter(cooperatives__isnull=False).distinct().order_by("name").values_list("code", "name")
     )
-    districts = sorted(set(Cooperative.objects.exclude(former_district="").values_list("former_district", flat=True)))
+    districts = list(
+        Cooperative.objects.exclude(former_district="")
+        .order_by("former_district")
+        .values_list("former_district", flat=True)
+        .distinct()
+    )
     return communes, districts
 
 
@@ -310,8 +403,8 @@ def public_numbers(*, today=None) -> dict:
     courses = registry.get("courses_held").value(start=PROGRAMME_START, end=today, scope=scope)
     return {
         **totals,
-        "by_stars": chart_stars(PROGRAMME_START, today, scope),
-        "by_sector": chart_sector(PROGRAMME_START, today, scope),
+        "by_stars": chart_stars(PROGRAMME_START, today, scope, memo := {}),
+        "by_sector": chart_sector(PROGRAMME_START, today, scope, memo),
         "courses": courses,
         "participations": registry.get("fair_participations").value(start=PROGRAMME_START, end=today, scope=scope),
         "today": today,

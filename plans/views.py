@@ -37,9 +37,11 @@ def _filters(request):
 @staff_view(VIEW)
 def dashboard(request):
     form, period, scope = _filters(request)
-    progress = (
-        selectors.plan_progress(period.plan, scope=scope, start=period.start, end=period.end) if period.plan else []
+    board = selectors.dashboard(
+        period.plan, start=period.start, end=period.end, scope=scope, fresh=request.GET.get("fresh") == "1"
     )
+    query = request.GET.copy()
+    query.pop("fresh", None)
     return render(
         request,
         "plans/dashboard.html",
@@ -47,10 +49,10 @@ def dashboard(request):
             "form": form,
             "period": period,
             "scope": scope,
-            "progress": progress,
-            "charts": selectors.charts(start=period.start, end=period.end, scope=scope),
-            "query": request.GET.urlencode(),
-            "plans": Plan.objects.order_by("-starts_on", "-pk"),
+            "progress": board.progress,
+            "charts": board.charts,
+            "computed_at": board.computed_at,
+            "query": query.urlencode(),
         },
     )
 

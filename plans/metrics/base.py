@@ -11,7 +11,9 @@ import datetime
 from collections.abc import Callable
 from decimal import Decimal
 
-from django.db.models import Count, Min, Q, QuerySet
+from django.db import connection
+from django.db.models import Count, F, Min, Q, QuerySet
+from django.db.models.functions import TruncDate
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -115,24 +117,46 @@ class Metric:
 
 
 def _date_filter(field: str, is_datetime: bool, start, end) -> Q:
-    lookup = f"{field}__date" if is_datetime else field
-    return Q(**{f"{lookup}__gte": start, f"{lookup}__lte": end})
+    """[start, end] (local days, inclusive) on a date or datetime field; a datetime is compared
+    with the local midnights around the days (not through `__date`), so its index is used."""
+    if not is_datetime:
+        return Q(**{f"{field}__gte": start, f"{field}__lte": end})
+    from django.utils import timezone
+
+    zone = timezone.get_current_timezone()
+    lower = datetime.datetime.combine(start, datetime.time.min, tzinfo=zone)
+    upper = datetime.datetime.combine(end + datetime.timedelta(days=1), datetime.time.min, tzinfo=zone)
+    return Q(**{f"{field}__gte": lower, f"{field}__lt": upper})
+
+
+def _day(value) -> datetime.date | None:
+    if value is None:
+        return None
+    if isinstance(value, str):  # SQLite hands a raw query's dates back as text
+        return datetime.date.fromisoformat(value[:10])
+    if isinstance(value, datetime.datetime):
+        from django.utils import timezone
+
+        return timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
+    return value
 
 
 def cumulative(firsts, start, end) -> list[tuple[datetime.date, int]]:
     """[(first day of month, records counted by the end of that month)] from the first dates."""
+    return cumulative_counts(((day, 1) for day in firsts), start, end)
+
+
+def cumulative_counts(day_counts, start, end) -> list[tuple[datetime.date, int]]:
+    """The same from (day, number of records first dated that day) pairs."""
     months = month_starts(start, end)
     counts = dict.fromkeys(months, 0)
-    for day in firsts:
+    for day, n in day_counts:
+        day = _day(day)
         if day is None:
             continue
-        if isinstance(day, datetime.datetime):
-            from django.utils import timezone
-
-            day = timezone.localtime(day).date() if timezone.is_aware(day) else day.date()
         month = day.replace(day=1)
         if month in counts:
-            counts[month] += 1
+            counts[month] += n
     running, result = 0, []
     for month in months:
         running += counts[month]
@@ -178,18 +202,30 @@ class QuerysetMetric(Metric):
         if not self.date_field:
             return None
         queryset = self.queryset(start=start, end=end, scope=scope).order_by()
-        firsts = queryset.values(self.key).annotate(first=Min(self.date_field)).values_list("first", flat=True)
-        return cumulative(firsts, start, end)
+        # Each record's (local) day, counted per day in the database: a row per day, not per record.
+        day = TruncDate(self.date_field) if self.date_is_datetime else F(self.date_field)
+        if self.key == "pk":
+            rows = queryset.annotate(first=day).values("first").annotate(n=Count("pk")).values_list("first", "n")
+            return cumulative_counts(rows, start, end)
+        firsts = queryset.values(self.key).annotate(first=Min(day)).values("first")
+        sql, params = firsts.query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT firsts.first, COUNT(*) FROM ({sql}) firsts GROUP BY firsts.first", params)  # noqa: S608 — the ORM's own SQL
+            return cumulative_counts(cursor.fetchall(), start, end)
 
-    def breakdown(self, *, start, end, scope, by):
-        paths = {
+    def _breakdown_path(self, by: str) -> str | None:
+        if by not in self.breakdowns:
+            return None
+        return {
             "commune": f"{self.cooperative_path}__commune__name" if self.cooperative_path else None,
             "district": f"{self.cooperative_path}__former_district" if self.cooperative_path else None,
             "sector": self.sector_path.replace("_id", "__name") if self.sector_path else None,
-            "stars": "stars" if "stars" in self.breakdowns else None,
-        }
-        path = paths.get(by)
-        if not path or by not in self.breakdowns:
+            "stars": "stars",
+        }.get(by)
+
+    def breakdown(self, *, start, end, scope, by):
+        path = self._breakdown_path(by)
+        if not path:
             return None
         rows = (
             self.queryset(start=start, end=end, scope=scope)
@@ -198,7 +234,30 @@ class QuerysetMetric(Metric):
             .annotate(n=Count(self.key, distinct=True))
             .values_list(path, "n")
         )
-        return sorted(((label or "", n) for label, n in rows), key=lambda row: (-row[1], str(row[0])))
+        return _sorted_counts(rows)
+
+    def breakdowns_at_once(self, *, start, end, scope, bys) -> dict[str, list]:
+        """{by: breakdown(by)} for several breakdowns. One grouped query when the metric counts
+        its records by pk and every path follows foreign keys forward (a record then falls in
+        exactly one group of each breakdown); otherwise one query per breakdown."""
+        paths = {by: self._breakdown_path(by) for by in bys}
+        paths = {by: path for by, path in paths.items() if path}
+        model = self.rows(start, end).model
+        if self.key != "pk" or not all(_single_valued(model, path) for path in paths.values()):
+            return {by: self.breakdown(start=start, end=end, scope=scope, by=by) for by in paths}
+        rows = list(
+            self.queryset(start=start, end=end, scope=scope)
+            .order_by()
+            .values(*sorted(set(paths.values())))
+            .annotate(n=Count("pk"))
+        )
+        result = {}
+        for by, path in paths.items():
+            counts: dict = {}
+            for row in rows:
+                counts[row[path]] = counts.get(row[path], 0) + row["n"]
+            result[by] = _sorted_counts(counts.items())
+        return result
 
     def records(self, *, start, end, scope):
         queryset = self.queryset(start=start, end=end, scope=scope)
@@ -216,6 +275,25 @@ class QuerysetMetric(Metric):
 
     def columns(self):
         return self.record_columns() if self.record_columns else super().columns()
+
+
+def _sorted_counts(rows) -> list[tuple]:
+    """[(label, n)] by count, largest first; an empty label (None or "") is one row."""
+    merged: dict = {}
+    for label, n in rows:
+        merged[label or ""] = merged.get(label or "", 0) + n
+    return sorted(merged.items(), key=lambda row: (-row[1], str(row[0])))
+
+
+def _single_valued(model, path: str) -> bool:
+    """Whether `path` reaches one value per row of `model` (forward foreign keys, then a field)."""
+    for name in path.split("__"):
+        field = model._meta.get_field(name)
+        if field.is_relation:
+            if field.auto_created or field.many_to_many or field.one_to_many:
+                return False
+            model = field.related_model
+    return True
 
 
 def _attr(obj, dotted: str):

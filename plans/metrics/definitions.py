@@ -231,7 +231,7 @@ _certificate_metric(
 )
 
 
-# --- Trainings (trainings.selectors, CONTRACTS.md; "no data" until it exists) ----------------
+# --- Trainings (trainings.selectors; "no data" until it exists) ----------------
 
 
 def trainings_selector(name):
@@ -251,10 +251,18 @@ def _leader_coverage(start, end, scope):
 
 
 def _leaders_percent(start, end, scope):
-    coverage = _leader_coverage(start, end, scope)
+    selector = trainings_selector("leader_coverage_counts")
+    coverage = selector(start=start, end=end, cooperatives=scope.cooperatives()) if selector else None
     if coverage is None or coverage.get("percent") is None:
         return None
     return round(float(coverage["percent"]), 1)
+
+
+def _leaders_percent_monthly(start, end, scope):
+    selector = trainings_selector("leader_coverage_monthly")
+    if selector is None:
+        return None
+    return selector(start=start, end=end, cooperatives=scope.cooperatives())
 
 
 def _leader_columns():
@@ -281,6 +289,7 @@ registry.register(
         group="trainings",
         unit=PERCENT,
         compute=_leaders_percent,
+        compute_monthly=_leaders_percent_monthly,
         list_records=lambda start, end, scope: (_leader_coverage(start, end, scope) or {}).get("rows", []),
         record_columns=_leader_columns,
     )

@@ -188,26 +188,27 @@ def report_content(*, start, end, plan=None, scope=Scope(), today=None, progress
     today = today or timezone.localdate()
     tick = progress or (lambda percent: None)
     tables = []
+    memo = {}  # the three breakdowns below come from one query
     steps = [
         lambda: _targets_table(plan, start, end, scope, today) if plan else None,
         lambda: _breakdown_table(
             "stars",
             _("Valid certificates by stars"),
-            selectors.chart_stars(start, end, scope),
+            selectors.chart_stars(start, end, scope, memo),
             _("Stars"),
             _("By stars"),
         ),
         lambda: _breakdown_table(
             "sector",
             _("Valid certificates by sector"),
-            selectors.chart_sector(start, end, scope),
+            selectors.chart_sector(start, end, scope, memo),
             _("Sector"),
             _("By sector"),
         ),
         lambda: _breakdown_table(
             "commune",
             _("Valid certificates by commune"),
-            selectors.chart_commune(start, end, scope),
+            selectors.chart_commune(start, end, scope, memo),
             _("Commune"),
             _("By commune"),
         ),

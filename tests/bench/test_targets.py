@@ -14,7 +14,7 @@ def test_pages_include_deep_faceted_searched_and_app_registered_pages():
 
     assert {"catalogue", "catalogue, page 50", "catalogue, 2 facets", "search “mat ong”", "producer page"} <= set(names)
     assert {"event list", "event page"} <= set(names)  # registered by fairs/bench.py
-    assert {"OCOP in numbers", "staff dashboard"} <= set(names)  # plans/bench.py, with a session
+    assert {"OCOP in numbers", "staff dashboard", "staff dashboard, recomputed"} <= set(names)  # plans/bench.py
     assert {"course list", "course page"} <= set(names)  # trainings/bench.py
     assert "fairs.bench" in [module.__name__ for module in app_bench_modules()]
 
@@ -33,3 +33,13 @@ def test_verdict_names_the_missed_targets():
 
     assert _verdict(row, {"sql_ms": 30, "queries": 6}) == "missed: req/s < 0.15×, SQL > 25 ms"
     assert _verdict({**row, "rps_x_yardstick": 0.2}, {"sql_ms": 3, "queries": 6}) == "met"
+
+
+def test_dashboard_verdict_compares_its_median_with_the_uncached_catalogue():
+    row = {"phase": "cached", "page": "staff dashboard", "p50_ms": 60.0}
+
+    assert _verdict(row, None, 40.0) == "met: p50 1.5 × uncached catalogue (< 2×)"
+    assert _verdict({**row, "page": "staff dashboard, recomputed", "p50_ms": 400.0}, None, 40.0) == (
+        "missed: p50 10.0 × uncached catalogue (< 2×)"
+    )
+    assert _verdict(row, None, None) == ""

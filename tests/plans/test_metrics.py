@@ -205,7 +205,9 @@ def test_monthly_curve_is_cumulative_by_first_date():
 
 
 def test_training_metrics_read_the_contract_of_trainings_selectors(monkeypatch):
-    """The shape CONTRACTS.md gives trainings.selectors, with a stand-in module."""
+    """The functions the metrics read from trainings.selectors, by name, with a stand-in module:
+    the figures from leader_coverage_counts, the sparkline from leader_coverage_monthly, the
+    drill-down rows from leader_coverage."""
     import sys
     import types
 
@@ -223,8 +225,17 @@ def test_training_metrics_read_the_contract_of_trainings_selectors(monkeypatch):
             "percent": 75.0,
         }
 
+    def leader_coverage_counts(*, start, end, cooperatives=None):
+        calls["counts"] = (start, end, cooperatives)
+        return {"participating": 4, "trained": 3, "percent": 75.0}
+
+    def leader_coverage_monthly(*, start, end, cooperatives=None):
+        return [(start, None), (start.replace(month=2), 75.0)]
+
     module = types.SimpleNamespace(
         leader_coverage=leader_coverage,
+        leader_coverage_counts=leader_coverage_counts,
+        leader_coverage_monthly=leader_coverage_monthly,
         courses_held=lambda *, start, end: Cooperative.objects.all(),
         participants_attended=lambda *, start, end, cooperatives=None: Cooperative.objects.none(),
     )
@@ -236,8 +247,11 @@ def test_training_metrics_read_the_contract_of_trainings_selectors(monkeypatch):
     assert value("leaders_trained_percent") == 75.0
     assert value("courses_held") == 1
     assert value("training_participants") == 0
-    assert calls["coverage"] == (START, END, None)
-    rows = registry.get("leaders_trained_percent").records(start=START, end=END, scope=ALL)
+    assert calls["counts"] == (START, END, None)
+    metric = registry.get("leaders_trained_percent")
+    assert metric.monthly(start=START, end=END, scope=ALL) == [(START, None), (START.replace(month=2), 75.0)]
+    rows = metric.records(start=START, end=END, scope=ALL)
     assert rows[0]["cooperative"] == cooperative
+    assert calls["coverage"] == (START, END, None)
     value("leaders_trained_percent", Scope(commune=cooperative.commune_id))
-    assert list(calls["coverage"][2]) == [cooperative]
+    assert list(calls["counts"][2]) == [cooperative]

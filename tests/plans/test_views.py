@@ -79,6 +79,47 @@ def test_dashboard_runs_the_same_number_of_queries_for_3_and_30_records(staff_cl
     assert "cdn" not in body.lower()
 
 
+def test_dashboard_keeps_its_figures_a_minute_but_shows_saved_public_data_and_edited_targets_at_once(
+    staff_client, settings
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from showcase.cache import public_pages_invalidate
+
+    from registrations.models import Registration
+
+    from .helpers import at
+
+    settings.PLANS_DASHBOARD_CACHE_SECONDS = 60
+    plan = _plan()
+    CertificateFactory(decision_date=datetime.date(2026, 2, 1))
+    draft = dossier(submitted_on=None, state="draft")
+    url = reverse("plans:dashboard")
+
+    def figure(code, **params):
+        with CaptureQueriesContext(connection) as queries:
+            body = staff_client.get(url, {"plan": plan.pk, **params}).content.decode()
+        value = body.split(f'data-figure="{code}">', 1)[1].split("<", 1)[0]
+        return value, len(queries), body
+
+    first, computing, body = figure("products_certified")
+    assert first == "1" and "Số liệu tính lúc" in body and "fresh=1" in body
+    again, cached, _body = figure("products_certified")
+    assert again == "1" and cached < computing - 10
+    # A dossier is not public data: it shows within the minute, or at once on "recompute now".
+    Registration.objects.filter(pk=draft.pk).update(state="submitted", submitted_at=at(datetime.date(2026, 3, 2), 9))
+    assert figure("coops_registered")[0] == "0"
+    assert figure("coops_registered", fresh="1")[0] == "1"
+    # A certificate saved through a service bumps the public data's generation: shown at once.
+    CertificateFactory(decision_date=datetime.date(2026, 3, 1))
+    public_pages_invalidate()
+    assert figure("products_certified")[0] == "2"
+    # An edited target is judged against its new value at once.
+    Target.objects.filter(plan=plan, metric="products_certified").update(target_value=4)
+    assert "50,0 %" in figure("products_certified")[2]
+
+
 def test_dashboard_cards_show_value_target_percent_and_no_data_for_trainings(staff_client, monkeypatch):
     import sys
 

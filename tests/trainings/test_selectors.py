@@ -1,5 +1,6 @@
-"""The contract selectors the plans app reads (CONTRACTS.md): the leaders' target (also when a
-cooperative changes its leader), courses held, participants attended, the home page's events."""
+"""The contract selectors the plans app reads: the leaders' target (also when a cooperative
+changes its leader; its counts-only and month-by-month forms agree with it), courses held,
+participants attended, the home page's events."""
 
 import datetime
 
@@ -45,6 +46,15 @@ def _attend(course, person):
     return AttendanceFactory(registration=registration, session=course.sessions.first())
 
 
+def _coverage(start, end, **kwargs):
+    """leader_coverage, after checking that the one-query forms the dashboard reads agree."""
+    coverage = selectors.leader_coverage(start=start, end=end, **kwargs)
+    counts = selectors.leader_coverage_counts(start=start, end=end, **kwargs)
+    assert counts == {key: coverage[key] for key in ("participating", "trained", "percent")}
+    assert selectors.leader_coverage_monthly(start=start, end=end, **kwargs)[-1][1] == coverage["percent"]
+    return coverage
+
+
 def test_leader_coverage_counts_current_leaders_who_attended_a_counting_course():
     start, end = _year()
     trained = _participating("HTX A")
@@ -58,7 +68,7 @@ def test_leader_coverage_counts_current_leaders_who_attended_a_counting_course()
     other = CourseFactory(sessions=False)
     SessionFactory(course=other, date=start + datetime.timedelta(days=50))
 
-    coverage = selectors.leader_coverage(start=start, end=end)
+    coverage = _coverage(start, end)
 
     assert [(r["cooperative"].name, r["trained"]) for r in coverage["rows"]] == [("HTX A", True), ("HTX B", False)]
     assert coverage["rows"][0]["course"] == course and coverage["rows"][0]["leader"] == leader_a
@@ -71,15 +81,15 @@ def test_a_new_leader_counts_as_untrained_until_trained():
     old = PersonFactory(cooperative=cooperative, is_leader=True)
     course = _counting_course(start + datetime.timedelta(days=10))
     _attend(course, old)
-    assert selectors.leader_coverage(start=start, end=end)["trained"] == 1
+    assert _coverage(start, end)["trained"] == 1
 
     new = PersonFactory(cooperative=cooperative)
     person_make_leader(person=new, by=None)
 
-    coverage = selectors.leader_coverage(start=start, end=end)
+    coverage = _coverage(start, end)
     assert coverage["rows"][0]["leader"] == new and coverage["trained"] == 0 and coverage["percent"] == 0.0
     _attend(course, new)
-    assert selectors.leader_coverage(start=start, end=end)["trained"] == 1
+    assert _coverage(start, end)["trained"] == 1
 
 
 def test_a_course_outside_the_period_or_cancelled_does_not_count():
@@ -90,12 +100,12 @@ def test_a_course_outside_the_period_or_cancelled_does_not_count():
     cancelled = _counting_course(start + datetime.timedelta(days=5))
     _attend(cancelled, leader)
     Course.objects.filter(pk=cancelled.pk).update(status="cancelled")
-    assert selectors.leader_coverage(start=start, end=end)["trained"] == 0
+    assert _coverage(start, end)["trained"] == 0
 
 
 def test_leader_coverage_with_nobody_participating_has_no_percent():
     start, end = _year()
-    assert selectors.leader_coverage(start=start, end=end) == {
+    assert _coverage(start, end) == {
         "rows": [],
         "participating": 0,
         "trained": 0,
@@ -107,7 +117,7 @@ def test_leader_coverage_filters_by_cooperatives_and_runs_flat_queries():
     start, end = _year()
     kept = _participating("HTX giữ")
     _participating("HTX bỏ")
-    coverage = selectors.leader_coverage(start=start, end=end, cooperatives=type(kept).objects.filter(pk=kept.pk))
+    coverage = _coverage(start, end, cooperatives=type(kept).objects.filter(pk=kept.pk))
     assert [r["cooperative"] for r in coverage["rows"]] == [kept]
 
     for i in range(5):
@@ -119,6 +129,40 @@ def test_leader_coverage_filters_by_cooperatives_and_runs_flat_queries():
     with CaptureQueriesContext(connection) as many:
         selectors.leader_coverage(start=start, end=end)
     assert len(few.captured_queries) == len(many.captured_queries) <= 4
+    for function in (selectors.leader_coverage_counts, selectors.leader_coverage_monthly):
+        with CaptureQueriesContext(connection) as counts:
+            function(start=start, end=end)
+        assert len(counts.captured_queries) == 4
+
+
+def test_leader_coverage_month_by_month_follows_when_each_cooperative_joined_and_was_trained():
+    year = datetime.date.today().year - 1
+    start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    march = CertificateFactory(
+        product__cooperative=CooperativeFactory(name="HTX từ tháng 3"),
+        valid_from=datetime.date(year, 3, 10),
+        valid_until=datetime.date(year + 2, 3, 9),
+    ).product.cooperative
+    january = CertificateFactory(
+        product__cooperative=CooperativeFactory(name="HTX từ trước"),
+        valid_from=datetime.date(year - 1, 6, 1),
+        valid_until=datetime.date(year + 1, 5, 31),
+    ).product.cooperative
+    PersonFactory(cooperative=january, is_leader=True)
+    _attend(_counting_course(datetime.date(year, 6, 15)), PersonFactory(cooperative=march, is_leader=True))
+
+    monthly = dict(selectors.leader_coverage_monthly(start=start, end=end))
+
+    assert monthly[datetime.date(year, 1, 1)] == monthly[datetime.date(year, 2, 1)] == 0.0  # one, untrained
+    assert monthly[datetime.date(year, 3, 1)] == monthly[datetime.date(year, 5, 1)] == 0.0  # two, untrained
+    assert monthly[datetime.date(year, 6, 1)] == monthly[datetime.date(year, 12, 1)] == 50.0
+    assert len(monthly) == 12
+    for month_end in (datetime.date(year, 2, 28), datetime.date(year, 5, 31), datetime.date(year, 6, 30)):
+        assert monthly[month_end.replace(day=1)] == _coverage(start, month_end)["percent"]
+    assert selectors.leader_coverage_monthly(start=start, end=datetime.date(year, 1, 31)) == [
+        (datetime.date(year, 1, 1), 0.0)
+    ]
+    assert _coverage(datetime.date(year + 5, 1, 1), datetime.date(year + 5, 3, 31))["percent"] is None
 
 
 def test_courses_held_and_participants_attended():
