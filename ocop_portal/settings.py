@@ -248,13 +248,24 @@ if AWS_STORAGE_BUCKET_NAME:
     AWS_SECRET_ACCESS_KEY = env("S3_SECRET_ACCESS_KEY", default=None)
     AWS_S3_CUSTOM_DOMAIN = env("S3_CUSTOM_DOMAIN", default=None)
     AWS_S3_FILE_OVERWRITE = False
+    # Signature version 4 (the only one AWS accepts in newer regions; version 2 is deprecated).
+    AWS_S3_SIGNATURE_VERSION = env("S3_SIGNATURE_VERSION", default="s3v4")
     _media = {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {"location": "media", "default_acl": "public-read", "querystring_auth": False},
     }
     _private = {
         "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {"location": "private", "default_acl": "private", "querystring_auth": True},
+        # No public ACL; the portal streams these after a permission check and hands out no URL
+        # (a URL the storage would make is signed, expires within 5 minutes, and never goes
+        # through S3_CUSTOM_DOMAIN, the public media's domain, where it would not be signed).
+        "OPTIONS": {
+            "location": "private",
+            "default_acl": "private",
+            "querystring_auth": True,
+            "querystring_expire": 300,
+            "custom_domain": None,
+        },
     }
 else:
     _media = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
