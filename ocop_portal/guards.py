@@ -21,6 +21,9 @@ rule says so (``is_alliance_staff`` includes superusers, ``is_council_member`` d
 A class-based view takes the guard on the class: ``@public_view class LoginView(...)``.
 
 ``tests/ocop_portal/test_guards.py`` walks every URL pattern and fails on a view without a guard.
+
+Services check their caller too, since commands, tasks and the admin reach them without a view:
+``require_staff(by)`` refuses anyone but Alliance staff with an ApplicationError.
 """
 
 from functools import wraps
@@ -29,6 +32,10 @@ import rules
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+
+from accounts.rules import is_alliance_staff
+from ocop_portal.errors import ApplicationError
 
 GUARD_ATTRIBUTE = "portal_guard"
 
@@ -57,6 +64,12 @@ def get_permitted_or_404(queryset, user, perm: str, *, subject=None, **lookup):
     if obj is None or not can(user, perm, subject(obj) if subject else obj):
         raise Http404
     return obj
+
+
+def require_staff(user) -> None:
+    """A service's own check that `user` is Alliance staff (ApplicationError otherwise)."""
+    if not is_alliance_staff(user):
+        raise ApplicationError(_("Only Alliance staff can do this."))
 
 
 def _on_class(view, guard):

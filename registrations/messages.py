@@ -12,7 +12,6 @@ CERTIFICATE = {
     ),
     "previous_other_product": _("The previous certificate belongs to another product."),
     "duplicate_decision": _("This product already has a certificate with decision number %(number)s."),
-    "staff_only": _("Only Alliance staff can do this."),
     "no_ground": _("Choose one of the legal grounds for revocation."),
     "not_valid": _("Only a valid certificate can be revoked; this one is “%(status)s”."),
     "revoked_subject": _("OCOP certificate %(code)s has been revoked"),

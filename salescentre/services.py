@@ -9,18 +9,13 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.rules import is_alliance_staff
 from ocop_portal.errors import ApplicationError
+from ocop_portal.guards import require_staff
 from showcase.cache import public_pages_invalidate
 
 from .models import ProductStock, SalesCentre, StockMovement
 
 K = StockMovement.Kind
-
-
-def _require_staff(user):
-    if not is_alliance_staff(user):
-        raise ApplicationError(_("Only Alliance staff can do this."))
 
 
 def _locked_stock(*, centre, product) -> ProductStock:
@@ -92,7 +87,7 @@ def movement_record(
     Refuses (ApplicationError, nothing saved): a quantity below 1, a negative price, a future
     date, and anything that would take the stock below zero. Side effects: one StockMovement, the
     product's ProductStock row updated, the public pages' cache made stale."""
-    _require_staff(by)
+    require_staff(by)
     if kind not in K.values:
         raise ApplicationError(_("Choose the kind of movement."), field="kind")
     if quantity is None or int(quantity) < 1:
@@ -135,7 +130,7 @@ def movement_reverse(*, movement: StockMovement, note: str, by, occurred_on: dat
     most once and a reversal is not reversed (enter the movement again instead). Refused when
     the stock would go below zero (goods received that have already been sold). Side effects:
     one StockMovement, the stock row, the cache."""
-    _require_staff(by)
+    require_staff(by)
     if not note or not note.strip():
         raise ApplicationError(_("Say why the movement is reversed."), field="note")
     occurred_on = occurred_on or timezone.localdate()

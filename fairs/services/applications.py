@@ -12,12 +12,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ocop_portal.errors import ApplicationError, raise_validation
+from ocop_portal.guards import require_staff
 from showcase.cache import public_pages_invalidate
 
 from .. import eligibility
 from ..models import Application, ApplicationLog, ApplicationProduct, ApplicationSupport, Event, OutcomeReport
 from . import notify
-from .common import require_staff
 
 S = Application.Status
 MAX_PRODUCTS = 10

@@ -2,10 +2,10 @@
 
 from django.db import transaction
 
+from ocop_portal.guards import require_staff
 from showcase.cache import public_pages_invalidate
 
 from ..models import Event
-from .common import require_staff
 
 
 def _save(event: Event, fields: list[str], *, by) -> None:

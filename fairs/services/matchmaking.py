@@ -13,11 +13,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ocop_portal.errors import ApplicationError, raise_validation
+from ocop_portal.guards import require_staff
 
 from ..models import Application, Buyer, Event, Meeting, MeetingRequest
 from ..scheduling import Pair, schedule_meetings
 from . import notify_matchmaking as notify
-from .common import require_staff
 
 CONFIRM_SALT = "fairs.buyer-confirm"
 ACCESS_SALT = "fairs.buyer-access"

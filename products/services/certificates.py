@@ -6,9 +6,9 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from accounts.rules import is_alliance_staff
 from ocop_portal.dates import months_after
 from ocop_portal.errors import ApplicationError, raise_validation
+from ocop_portal.guards import require_staff
 from products.models import Certificate, Product, default_valid_until
 from registrations.messages import CERTIFICATE as M
 from showcase.cache import public_pages_invalidate
@@ -203,8 +203,7 @@ def certificate_delete(*, certificate: Certificate, by) -> None:
 def certificate_revoke(*, certificate: Certificate, ground: str, by, note: str = "", on=None) -> Certificate:
     """Revoke a valid certificate on one of the legal grounds. Side effects: status, ground,
     note and date; the product loses its public stars at once; the cooperative is emailed."""
-    if not is_alliance_staff(by):
-        raise ApplicationError(str(M["staff_only"]))
+    require_staff(by)
     if ground not in Certificate.RevocationGround.values:
         raise ApplicationError(str(M["no_ground"]), field="ground")
     on = on or timezone.localdate()

@@ -17,12 +17,13 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from ocop_portal.errors import ApplicationError
+from ocop_portal.guards import require_staff
 from products.models import Certificate
 from registrations.models import NationalReview, Registration
 from registrations.scoring import stars_for_score
 
 from .dossiers import registration_lock, state_error, state_move
-from .workflow import certified_move, registration_result, require_staff
+from .workflow import certified_move, registration_result
 
 S = Registration.State
 

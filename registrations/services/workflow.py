@@ -5,8 +5,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.rules import is_alliance_staff
 from ocop_portal.errors import ApplicationError
+from ocop_portal.guards import require_staff
 from products.models import Certificate
 from products.services.certificates import certificate_issue
 from registrations.models import Registration, Round, RoundMember, Scorecard
@@ -17,11 +17,6 @@ from .dossiers import answers_write, registration_lock, state_error, state_move
 from .notify import council_assigned_notify
 
 S = Registration.State
-
-
-def require_staff(user):
-    if not is_alliance_staff(user):
-        raise ApplicationError(_("Only Alliance staff can do this."))
 
 
 def _staff_move(registration, *, allowed, to, by, note="", internal_note="", extra_fields=(), before=None):

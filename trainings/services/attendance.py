@@ -9,10 +9,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ocop_portal.errors import ApplicationError
+from ocop_portal.guards import require_staff
 
 from ..models import Attendance, Course, Registration, Session, TrainingLog
 from . import notify
-from .common import log, require_staff, today
+from .common import log, today
 
 A = TrainingLog.Action
 

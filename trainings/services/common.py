@@ -1,21 +1,12 @@
 import datetime
 
 from django.utils import timezone
-from django.utils.translation import gettext as _
-
-from accounts.rules import is_alliance_staff
-from ocop_portal.errors import ApplicationError
 
 from ..models import TrainingLog
 
 
 def today() -> datetime.date:
     return timezone.localdate()
-
-
-def require_staff(user) -> None:
-    if not is_alliance_staff(user):
-        raise ApplicationError(_("Only Alliance staff can do this."))
 
 
 def log(course, action, *, registration=None, by=None, note: str = "") -> TrainingLog:

@@ -6,11 +6,12 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ocop_portal.errors import ApplicationError, raise_validation
+from ocop_portal.guards import require_staff
 from ocop_portal.text import unique_slug
 
 from ..models import Course, Material, Registration, Session, TrainingLog
 from . import notify
-from .common import log, public_pages_changed, require_staff
+from .common import log, public_pages_changed
 from .registrations import promote_waiting, seats_taken
 
 A = TrainingLog.Action

@@ -5,11 +5,12 @@ from django.utils.translation import gettext as _
 
 from cooperatives.models import Person
 from ocop_portal.errors import ApplicationError
+from ocop_portal.guards import require_staff
 from registrations.selectors import cooperative_recipients
 
 from ..models import Course, TrainingLog
 from . import notify
-from .common import log, require_staff
+from .common import log
 
 
 def leaders_invite(*, course: Course, cooperatives, by) -> int:

@@ -9,10 +9,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ocop_portal.errors import ApplicationError
+from ocop_portal.guards import require_staff
 
 from ..models import Course, Registration, TrainingLog
 from . import notify
-from .common import log, public_pages_changed, require_staff, today
+from .common import log, public_pages_changed, today
 
 S = Registration.Status
 A = TrainingLog.Action
