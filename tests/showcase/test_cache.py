@@ -184,3 +184,20 @@ def test_the_nightly_expiry_refreshes_the_cached_pages_at_once(client, certified
     certificates_expire()
 
     assert certified_product.name not in client.get(url).content.decode()
+
+
+def test_deleting_a_photo_in_the_admin_takes_it_off_the_cached_product_page(admin_client, certified_product):
+    """No service sees the admin's deletion (nor the rows a deletion cascades to):
+    showcase/signals.py makes the cached pages stale for them."""
+    from tests.factories.products import ProductPhotoFactory
+
+    photo = ProductPhotoFactory(product=certified_product, alt_text="Ảnh sắp xoá")
+    visitor = Client()
+    url = certified_product.get_absolute_url()
+    assert "Ảnh sắp xoá" in visitor.get(url).content.decode()
+    assert "Ảnh sắp xoá" in visitor.get(url).content.decode()  # now from the cache
+
+    response = admin_client.post(reverse("admin:products_productphoto_delete", args=[photo.pk]), {"post": "yes"})
+
+    assert response.status_code == 302
+    assert "Ảnh sắp xoá" not in visitor.get(url).content.decode()
