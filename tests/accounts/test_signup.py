@@ -173,7 +173,7 @@ def test_signup_with_an_email_that_has_an_account_answers_the_same_and_notifies_
 def test_signup_for_new_cooperative_with_a_registered_number_points_to_the_registry(db):
     CooperativeFactory(name="HTX Có Sẵn", registration_number="2700111222")
 
-    with pytest.raises(ApplicationError) as error:
+    with pytest.raises(ApplicationError, match="đã có trong danh bạ") as error:
         signup_submit(
             email="a@example.vn",
             full_name="A",
@@ -267,7 +267,7 @@ def test_signup_approve_is_all_or_nothing_when_the_new_cooperative_is_refused(db
         cooperative=None, new_name="HTX Trùng Số", new_kind="htx", new_registration_number="2700999888"
     )
 
-    with pytest.raises(ApplicationError):
+    with pytest.raises(ApplicationError, match="đã thuộc về một chủ thể khác"):
         signup_approve(signup=signup, by=StaffUserFactory())
 
     signup.refresh_from_db()
@@ -299,7 +299,7 @@ def test_signup_reject_needs_a_note_and_emails_it(dai_hoang, django_capture_on_c
     signup = SignupRequestFactory(cooperative=dai_hoang)
     staff = StaffUserFactory()
 
-    with pytest.raises(ApplicationError):
+    with pytest.raises(ApplicationError, match="Hãy ghi rõ lý do từ chối"):
         signup_reject(signup=signup, by=staff, note="  ")
     with django_capture_on_commit_callbacks(execute=True):
         signup_reject(signup=signup, by=staff, note="Không tìm thấy giấy phép kinh doanh.")

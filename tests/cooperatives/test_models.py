@@ -14,9 +14,9 @@ def test_cooperative_registration_number_is_unique():
     CooperativeFactory(registration_number="2700123456")
     duplicate = CooperativeFactory.build(registration_number="2700123456", slug="htx-trung")
 
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError, match="đã thuộc về một chủ thể khác") as error:
         duplicate.full_clean()
-    with pytest.raises(IntegrityError), transaction.atomic():
+    with pytest.raises(IntegrityError, match="cooperative_registration_number_unique"), transaction.atomic():
         duplicate.save()
 
     assert error.value.messages == ["Mã số đăng ký này đã thuộc về một chủ thể khác."]
@@ -48,7 +48,7 @@ def test_cooperative_registration_number_in_a_known_format_is_accepted(number):
 def test_cooperative_registration_number_in_another_format_is_refused(number):
     cooperative = CooperativeFactory.build(registration_number=number, slug="htx")
 
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError, match="Nhập mã số đăng ký / mã số thuế gồm 10 chữ số") as error:
         cooperative.full_clean()
 
     assert error.value.message_dict["registration_number"] == [
@@ -70,7 +70,7 @@ def test_cooperative_phone_in_a_vietnamese_format_is_accepted(phone):
 def test_cooperative_phone_in_another_format_is_refused(phone):
     cooperative = CooperativeFactory.build(phone=phone, slug="htx")
 
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError, match="Nhập số điện thoại Việt Nam") as error:
         cooperative.full_clean()
 
     assert error.value.message_dict["phone"] == ["Nhập số điện thoại Việt Nam, ví dụ 0912 345 678 hoặc 0229 3871 234."]

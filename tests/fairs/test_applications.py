@@ -85,7 +85,7 @@ def test_apply_after_the_deadline_is_refused_and_saves_nothing(member):
     cooperative = member.membership.cooperative
     event = EventFactory(starts_on=in_days(5), application_deadline=in_days(-1))
 
-    with pytest.raises(ApplicationError) as error:
+    with pytest.raises(ApplicationError, match=r"The application deadline \(.+\) has passed") as error:
         _submit(event, cooperative, [_certified(cooperative)], member)
 
     assert "deadline" in error.value.message
@@ -96,7 +96,7 @@ def test_apply_with_another_cooperatives_product_is_refused(member):
     cooperative = member.membership.cooperative
     foreign = _certified(CooperativeFactory())
 
-    with pytest.raises(ApplicationError) as error:
+    with pytest.raises(ApplicationError, match="is not a product of your cooperative") as error:
         _submit(EventFactory(), cooperative, [_certified(cooperative), foreign], member)
 
     assert error.value.message == f"“{foreign.name}” is not a product of your cooperative."
@@ -109,7 +109,7 @@ def test_eligibility_is_judged_on_the_first_day_of_the_event(member):
     expires_before = _certified(cooperative, valid_until=in_days(59))
     valid_that_day = _certified(cooperative, valid_until=in_days(60))
 
-    with pytest.raises(ApplicationError) as error:
+    with pytest.raises(ApplicationError, match="has no OCOP certificate valid on") as error:
         _submit(event, cooperative, [expires_before], member)
     application = _submit(event, cooperative, [valid_that_day], member)
 
@@ -125,13 +125,13 @@ def test_minimum_stars_and_pipeline_products(member):
     cooperative = member.membership.cooperative
     four_stars_only = EventFactory(min_stars=4)
     three = _certified(cooperative, stars=3)
-    with pytest.raises(ApplicationError) as error:
+    with pytest.raises(ApplicationError, match="has 3 stars; this event asks for at least 4") as error:
         _submit(four_stars_only, cooperative, [three], member)
     assert error.value.message == f"“{three.name}” has 3 stars; this event asks for at least 4."
 
     pipeline_event = EventFactory(eligibility=Event.Eligibility.PIPELINE)
     new_product = ProductFactory(cooperative=cooperative)
-    with pytest.raises(ApplicationError):
+    with pytest.raises(ApplicationError, match="has no OCOP certificate valid on .+ and no dossier under review"):
         _submit(pipeline_event, cooperative, [new_product], member)
     from tests.factories.registrations import draft_make
 
@@ -186,7 +186,9 @@ def test_accepting_beyond_the_booth_count_is_refused(staff_user):
     first, second = ApplicationFactory(event=event), ApplicationFactory(event=event)
     services.application_decide(application=first, decision="accepted", by=staff_user)
 
-    with pytest.raises(ApplicationError) as error:
+    with pytest.raises(
+        ApplicationError, match="booths are already given; put the application on the reserve list"
+    ) as error:
         services.application_decide(application=second, decision="accepted", by=staff_user)
 
     assert error.value.message.startswith("All 1 booths are already given")
@@ -270,7 +272,7 @@ def test_the_booth_count_cannot_go_below_the_booths_given(staff_user):
     for _ in range(3):
         services.application_decide(application=ApplicationFactory(event=event), decision="accepted", by=staff_user)
 
-    with pytest.raises(ApplicationError) as error:
+    with pytest.raises(ApplicationError, match="3 booths are already given to accepted cooperatives") as error:
         services.event_booth_count_check(event=event, booth_count=2)
     services.event_booth_count_check(event=event, booth_count=3)
 

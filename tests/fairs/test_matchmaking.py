@@ -177,14 +177,14 @@ def test_meeting_outcomes_and_no_regeneration_afterwards(conference, staff_user)
     _agreed(conference, buyers=1, producers=1)
     matchmaking.schedule_generate(event=conference, by=staff_user)
     meeting = Meeting.objects.get()
-    with pytest.raises(ApplicationError):
+    with pytest.raises(ApplicationError, match="Hãy nhập giá trị hợp đồng đã ký"):
         matchmaking.meeting_outcome_record(
             meeting=meeting, outcome="contract", contract_value_vnd=None, note="", by=staff_user
         )
     matchmaking.meeting_outcome_record(
         meeting=meeting, outcome="contract", contract_value_vnd=150_000_000, note="Gạo nếp", by=staff_user
     )
-    with pytest.raises(ApplicationError):
+    with pytest.raises(ApplicationError, match="không thể xếp lại lịch"):
         matchmaking.schedule_generate(event=conference, by=staff_user)
     assert Meeting.objects.get().contract_value_vnd == 150_000_000
 
@@ -219,7 +219,7 @@ def test_staff_matchmaking_pages(staff_client, conference):
 
 
 def test_session_settings_bad_input(staff_user, conference):
-    with pytest.raises(ApplicationError):
+    with pytest.raises(ApplicationError, match="Giờ kết thúc phải sau giờ bắt đầu"):
         matchmaking.schedule_settings_save(
             event=conference,
             values={

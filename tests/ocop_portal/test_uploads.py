@@ -56,7 +56,7 @@ def test_image_clean_strips_exif_and_gps_and_applies_orientation():
 
 
 def test_image_clean_refuses_a_text_file_named_jpg():
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError, match="Tệp này không phải là ảnh") as error:
         image_clean(upload(b"<html><script>alert(1)</script></html>", name="photo.jpg"))
 
     assert error.value.code == "not_image"
@@ -87,7 +87,7 @@ def test_image_clean_drops_png_text_chunks():
 def test_image_clean_refuses_svg():
     svg = b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect/></svg>'
 
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError, match="Không nhận hình vẽ SVG") as error:
         image_clean(upload(svg, name="logo.svg", content_type="image/svg+xml"))
 
     assert error.value.code == "svg"
@@ -98,7 +98,7 @@ def test_image_clean_refuses_an_oversized_file(settings):
     settings.MAX_IMAGE_UPLOAD_BYTES = 1000
     data = image_bytes(size=(400, 400), color=(1, 2, 3)) + b"\0" * 2000
 
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError, match="Tệp quá lớn") as error:
         image_clean(upload(data))
 
     assert error.value.code == "file_too_large"
@@ -109,7 +109,7 @@ def test_image_clean_refuses_a_decompression_bomb_under_a_lowered_pixel_limit(se
     settings.MAX_IMAGE_PIXELS = 10_000
     data = image_bytes("PNG", size=(200, 200))  # 40 000 pixels, tiny file
 
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError, match="Ảnh quá lớn") as error:
         image_clean(upload(data, name="bomb.png", content_type="image/png"))
 
     assert error.value.code == "too_many_pixels"
@@ -118,7 +118,7 @@ def test_image_clean_refuses_a_decompression_bomb_under_a_lowered_pixel_limit(se
 def test_image_clean_refuses_a_truncated_image():
     data = image_bytes(size=(300, 300))[:400]
 
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError, match="Tệp này không phải là ảnh") as error:
         image_clean(upload(data))
 
     assert error.value.code in {"broken_image", "not_image"}
@@ -156,7 +156,7 @@ def test_multiple_image_field_names_the_bad_file_and_refuses_the_batch():
     good = upload(image_bytes(), name="good.jpg")
     bad = upload(b"not an image", name="scan.jpg")
 
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError, match=r"scan\.jpg: Tệp này không phải là ảnh") as error:
         field.clean([good, bad])
 
     assert len(error.value.messages) == 1
@@ -166,7 +166,7 @@ def test_multiple_image_field_names_the_bad_file_and_refuses_the_batch():
 def test_multiple_image_field_refuses_too_many_files():
     field = MultipleImageUploadField(max_files=2)
 
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError, match="Mỗi lần chọn tối đa 2 tệp") as error:
         field.clean([upload(image_bytes(), name=f"{i}.jpg") for i in range(3)])
 
     assert error.value.code == "too_many_files"
@@ -188,7 +188,7 @@ def test_validate_document_accepts_pdf_jpeg_png():
     ],
 )
 def test_validate_document_refuses_other_content(data):
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError, match="Chỉ nhận tệp PDF hoặc ảnh JPEG, PNG") as error:
         validate_document(upload(data, name="contract.pdf", content_type="application/pdf"))
 
     assert error.value.code == "not_document"
@@ -197,7 +197,7 @@ def test_validate_document_refuses_other_content(data):
 def test_validate_document_refuses_an_oversized_file(settings):
     settings.MAX_DOCUMENT_UPLOAD_BYTES = 100
 
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError, match="Tệp quá lớn") as error:
         validate_document(upload(b"%PDF-1.7\n" + b"0" * 200, name="a.pdf"))
 
     assert error.value.code == "file_too_large"
@@ -213,7 +213,7 @@ def test_document_clean_keeps_the_bytes_under_a_generated_name():
 
 
 def test_document_field_refuses_a_renamed_executable():
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError, match="Chỉ nhận tệp PDF hoặc ảnh JPEG, PNG") as error:
         DocumentUploadField().clean(upload(b"MZ\x90\x00", name="hoa-don.pdf"))
 
     assert "PDF" in error.value.messages[0]

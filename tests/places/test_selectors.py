@@ -21,14 +21,14 @@ def test_commune_find_with_an_empty_value_is_none():
 
 
 def test_commune_find_with_an_unknown_code_names_it():
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError, match="mã chính thức 99999") as error:
         commune_find("99999")
 
     assert error.value.messages == ["Không có xã/phường nào có mã chính thức 99999."]
 
 
 def test_commune_find_with_a_name_outside_the_portal_province_is_refused():
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError, match="nào tên “Phường Ba Đình” ở Ninh Bình") as error:
         commune_find("Phường Ba Đình")
 
     assert error.value.messages[0].startswith("Không có xã/phường nào tên “Phường Ba Đình” ở Ninh Bình.")
@@ -44,14 +44,14 @@ def test_old_address_is_converted_to_the_new_commune_with_the_old_district():
 
 
 def test_old_address_of_another_province_is_refused():
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError, match="không thuộc Ninh Bình") as error:
         old_address_convert("Phúc Xá, Ba Đình, Hà Nội")
 
     assert error.value.messages == ["Địa chỉ cũ “Phúc Xá, Ba Đình, Hà Nội” không thuộc Ninh Bình."]
 
 
 def test_old_address_that_cannot_be_read_is_refused_with_an_example():
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError, match="Không tìm được xã/phường của địa chỉ cũ") as error:
         old_address_convert("Xóm Không, Huyện Không, Tỉnh Không")
 
     assert "ví dụ Khánh Thành, Yên Khánh, Ninh Bình" in error.value.messages[0]

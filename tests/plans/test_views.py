@@ -85,9 +85,8 @@ def test_dashboard_keeps_its_figures_a_minute_but_shows_saved_public_data_and_ed
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from showcase.cache import public_pages_invalidate
-
     from registrations.models import Registration
+    from showcase.cache import public_pages_invalidate
 
     from .helpers import at
 

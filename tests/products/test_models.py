@@ -1,6 +1,7 @@
 """Constraints of products and certificates: the database refuses what the forms refuse."""
 
 import datetime
+import re
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -16,9 +17,9 @@ pytestmark = pytest.mark.django_db
 def test_product_price_range_when_lowest_exceeds_highest_is_refused():
     product = ProductFactory.build(price_min=40000, price_max=25000)
 
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError, match="Giá thấp nhất không được lớn hơn giá cao nhất") as error:
         product.full_clean(exclude=["cooperative", "product_set", "slug"])
-    with pytest.raises(IntegrityError), transaction.atomic():
+    with pytest.raises(IntegrityError, match="product_price_range_ordered"), transaction.atomic():
         ProductFactory(price_min=40000, price_max=25000)
 
     assert error.value.messages == ["Giá thấp nhất không được lớn hơn giá cao nhất."]
@@ -45,7 +46,7 @@ def test_product_barcode_when_not_a_valid_gtin_is_refused(barcode, message):
     product = ProductFactory(barcode="")
     product.barcode = barcode
 
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError, match=re.escape(message)) as error:
         product.full_clean()
 
     assert error.value.message_dict["barcode"] == [message]
@@ -64,9 +65,9 @@ def test_product_barcode_with_a_correct_check_digit_is_accepted():
 def test_certificate_stars_outside_3_to_5_are_refused_by_the_form_rules_and_the_database(stars):
     certificate = CertificateFactory.build(product=ProductFactory(), stars=stars, product_code="37-14608-001-2026")
 
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError, match=r"'stars': \['Đảm bảo giá trị này") as error:
         certificate.full_clean()
-    with pytest.raises(IntegrityError), transaction.atomic():
+    with pytest.raises(IntegrityError, match="certificate_stars_3_5"), transaction.atomic():
         CertificateFactory(stars=stars)
 
     assert "stars" in error.value.message_dict
@@ -77,9 +78,9 @@ def test_certificate_revoked_without_ground_is_refused_by_the_database():
     certificate = CertificateFactory()
     certificate.status = Certificate.Status.REVOKED
 
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError, match="Chứng nhận bị thu hồi phải có lý do thu hồi") as error:
         certificate.full_clean()
-    with pytest.raises(IntegrityError), transaction.atomic():
+    with pytest.raises(IntegrityError, match="certificate_revocation_has_ground"), transaction.atomic():
         certificate.save()
 
     assert error.value.messages == ["Chứng nhận bị thu hồi phải có lý do thu hồi."]
@@ -103,7 +104,7 @@ def test_certificate_validity_ending_before_it_starts_is_refused():
         valid_until=datetime.date(2026, 3, 1),
     )
 
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError, match="Ngày hết hiệu lực phải sau ngày bắt đầu hiệu lực") as error:
         certificate.full_clean()
 
     assert error.value.messages == ["Ngày hết hiệu lực phải sau ngày bắt đầu hiệu lực."]
@@ -113,9 +114,9 @@ def test_certificate_product_code_is_unique():
     CertificateFactory(product_code="37-14608-001-2026")
     duplicate = CertificateFactory.build(product=ProductFactory(), product_code="37-14608-001-2026")
 
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError, match="Mã sản phẩm này đã thuộc về một giấy chứng nhận khác") as error:
         duplicate.full_clean()
-    with pytest.raises(IntegrityError), transaction.atomic():
+    with pytest.raises(IntegrityError, match="products_certificate_product_code_key"), transaction.atomic():
         duplicate.save()
 
     assert error.value.message_dict["product_code"] == ["Mã sản phẩm này đã thuộc về một giấy chứng nhận khác."]
@@ -135,7 +136,7 @@ def test_certificate_product_code_in_the_official_format_is_accepted(code):
 def test_certificate_product_code_in_another_format_is_refused_with_the_example(code):
     certificate = CertificateFactory.build(product=ProductFactory(), product_code=code)
 
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError, match="Nhập mã sản phẩm theo dạng tỉnh-xã-số thứ tự-năm") as error:
         certificate.full_clean()
 
     assert error.value.message_dict["product_code"] == [

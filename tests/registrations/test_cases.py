@@ -4,6 +4,7 @@ no part or total is ever recorded above its maximum."""
 
 import csv
 import io
+import re
 from decimal import Decimal
 
 import pytest
@@ -93,7 +94,7 @@ def test_sheet_26_without_its_case_markers_is_refused_naming_the_groups():
     out = io.StringIO()
     csv.writer(out).writerows(rows)
 
-    with pytest.raises(SheetFileError) as refused:
+    with pytest.raises(SheetFileError, match="the best answers give part C 43 points, more than its 35") as refused:
         score_sheet_import(
             data=out.getvalue().encode(), file_name="26.csv", product_set=product_set("26"), version=criteria_version()
         )
@@ -181,7 +182,7 @@ def _broken(text: str, old: str, new: str) -> bytes:
     ids=["case-markers-missing", "case-2-missing", "case-twice", "common-plus-best-case-too-high", "empty-case"],
 )
 def test_import_when_cases_do_not_add_up_is_refused_and_saves_nothing(old, new, problem):
-    with pytest.raises(SheetFileError) as refused:
+    with pytest.raises(SheetFileError, match=re.escape(problem)) as refused:
         score_sheet_import(
             data=_broken(CASES_SHEET_CSV, old, new),
             file_name="cases.csv",
@@ -272,7 +273,7 @@ def test_safety_net_in_the_database_refuses_a_total_above_100():
     registration = _draft_on(CASES_SHEET_CSV)
     card = Scorecard.objects.get(registration=registration)
 
-    with pytest.raises(IntegrityError), transaction.atomic():
+    with pytest.raises(IntegrityError, match="scorecard_total_0_100"), transaction.atomic():
         Scorecard.objects.filter(pk=card.pk).update(total=Decimal("100.01"))
 
 

@@ -111,7 +111,7 @@ def test_import_broken_copy_when_score_unreadable_is_refused_naming_row_and_leav
     rows[5][4] = "x"
     before = _counts()
 
-    with pytest.raises(SheetFileError) as refused:
+    with pytest.raises(SheetFileError, match='the score "x" is not a number') as refused:
         score_sheet_import(
             data=_csv(rows), file_name="01-broken.csv", product_set=product_set("01"), version=criteria_version()
         )
@@ -130,7 +130,7 @@ def test_import_broken_copy_when_parts_do_not_add_up_is_refused_and_leaves_nothi
     first[4] = "45"
     before = _counts()
 
-    with pytest.raises(SheetFileError) as refused:
+    with pytest.raises(SheetFileError, match="the parts add up to 105 points, not 100") as refused:
         score_sheet_import(
             data=_csv([header, first, *rows[2:]]),
             file_name="02.csv",
@@ -185,7 +185,7 @@ def test_import_when_level_cannot_be_read_is_refused_naming_row():
     rows[3][2] = "x"
     rows[3][0] = "Nguồn nguyên liệu"
 
-    with pytest.raises(SheetFileError) as refused:
+    with pytest.raises(SheetFileError, match='the level "x" is not 0, 1, 2 or 3') as refused:
         score_sheet_import(
             data=_csv(rows), file_name="t.csv", product_set=product_set("03"), version=criteria_version()
         )
@@ -200,7 +200,7 @@ def test_import_when_level_cannot_be_read_is_refused_naming_row():
 def test_import_when_column_missing_is_refused():
     data = TEST_SHEET_CSV.replace("title,description,level,stars,score", "title,description,level,score")
 
-    with pytest.raises(SheetFileError) as refused:
+    with pytest.raises(SheetFileError, match="the columns stars are missing") as refused:
         score_sheet_import(
             data=data.encode(), file_name="t.csv", product_set=product_set("03"), version=criteria_version()
         )
@@ -210,7 +210,7 @@ def test_import_when_column_missing_is_refused():
 
 @pytest.mark.django_db
 def test_import_when_not_utf8_is_refused():
-    with pytest.raises(SheetFileError) as refused:
+    with pytest.raises(SheetFileError, match="the file is neither UTF-8 CSV nor an Excel") as refused:
         score_sheet_import(
             data=TEST_SHEET_CSV.encode("utf-16"),
             file_name="t.csv",
@@ -225,7 +225,7 @@ def test_import_when_not_utf8_is_refused():
 def test_import_when_criterion_has_no_options_is_refused_naming_its_row():
     rows = [r for i, r in enumerate(_rows(TEST_SHEET_CSV)) if i not in (4, 5, 6)]
 
-    with pytest.raises(SheetFileError) as refused:
+    with pytest.raises(SheetFileError, match=r'the criterion "a\) Nguồn nguyên liệu" has no options') as refused:
         score_sheet_import(
             data=_csv(rows), file_name="t.csv", product_set=product_set("03"), version=criteria_version()
         )

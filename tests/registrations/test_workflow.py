@@ -48,7 +48,7 @@ def test_whole_loop_from_draft_to_public_stars(staff, django_capture_on_commit_c
     required_documents_add(registration, user, skip=("lab-test",))
 
     # Submit refused: the exact missing document named, nothing changed.
-    with pytest.raises(ApplicationError) as refused:
+    with pytest.raises(ApplicationError, match=r"The dossier cannot be sent yet\. Still missing") as refused:
         dossiers.registration_submit(registration=registration, by=user)
     assert refused.value.extra["missing"] == ["Document missing: Phiếu kiểm nghiệm sản phẩm."]
     registration.refresh_from_db()
@@ -210,7 +210,7 @@ def test_transition_when_state_is_wrong_is_refused_and_nothing_changes(name, sta
     )
     _allowed, call = TRANSITIONS[name]
 
-    with pytest.raises(ApplicationError) as refused:
+    with pytest.raises(ApplicationError, match=r"(?i)nothing was (changed|assigned)") as refused:
         call(registration, staff)
 
     after = (
@@ -231,7 +231,7 @@ def test_certify_when_already_certified_says_someone_else_did(staff):
         registration=registration, by=staff, decision_number="9/QĐ-UBND", decision_date=timezone.localdate()
     )
 
-    with pytest.raises(ApplicationError) as refused:
+    with pytest.raises(ApplicationError, match="has just been certified by someone else") as refused:
         workflow.registration_certify(
             registration=registration, by=staff, decision_number="10/QĐ-UBND", decision_date=timezone.localdate()
         )

@@ -61,7 +61,7 @@ def test_a_sale_above_the_stock_is_refused_and_saves_nothing(centre, staff_user)
     product = ProductFactory(unit="kg")
     _move(centre, product, "received", 5, 40_000, by=staff_user)
 
-    with translation.override("vi"), pytest.raises(ApplicationError) as error:
+    with translation.override("vi"), pytest.raises(ApplicationError, match="Trong kho chỉ còn 5 kg") as error:
         _move(centre, product, "sold", 6, 55_000, by=staff_user)
 
     assert error.value.message == f"Trong kho chỉ còn 5 kg “{product.name}”; không thể xuất 6."
@@ -69,11 +69,16 @@ def test_a_sale_above_the_stock_is_refused_and_saves_nothing(centre, staff_user)
 
 
 @pytest.mark.parametrize(
-    ("quantity", "price", "field"),
-    [(0, 10_000, "quantity"), (-3, 10_000, "quantity"), (2, -1, "unit_price_vnd"), (2, None, "unit_price_vnd")],
+    ("quantity", "price", "field", "message"),
+    [
+        (0, 10_000, "quantity", "Số lượng phải là số nguyên từ 1 trở lên"),
+        (-3, 10_000, "quantity", "Số lượng phải là số nguyên từ 1 trở lên"),
+        (2, -1, "unit_price_vnd", "Giá không được âm"),
+        (2, None, "unit_price_vnd", "Hãy ghi đơn giá thoả thuận với hợp tác xã"),
+    ],
 )
-def test_bad_quantities_and_prices_are_refused(centre, staff_user, quantity, price, field):
-    with pytest.raises(ApplicationError) as error:
+def test_bad_quantities_and_prices_are_refused(centre, staff_user, quantity, price, field, message):
+    with pytest.raises(ApplicationError, match=message) as error:
         _move(centre, ProductFactory(), "received", quantity, price, by=staff_user)
     assert error.value.field == field and not StockMovement.objects.exists()
 
@@ -101,7 +106,7 @@ def test_movements_are_append_only(centre, staff_user):
         from django.db import transaction
         from django.db.utils import InternalError
 
-        with pytest.raises(InternalError), transaction.atomic():
+        with pytest.raises(InternalError, match="append-only"), transaction.atomic():
             StockMovement.objects.filter(pk=movement.pk).update(quantity=50)
 
 
@@ -114,11 +119,11 @@ def test_a_reversal_corrects_a_mistake_once(centre, staff_user):
 
     assert reversal.delta == 4 and reversal.reverses == mistake and reversal.created_by == staff_user
     assert ProductStock.objects.get().on_hand == 10
-    with pytest.raises(ApplicationError):
+    with pytest.raises(ApplicationError, match="Nghiệp vụ này đã được đảo"):
         movement_reverse(movement=mistake, note="again", by=staff_user)
-    with pytest.raises(ApplicationError):
+    with pytest.raises(ApplicationError, match="Không đảo được một bút toán đảo"):
         movement_reverse(movement=reversal, note="again", by=staff_user)
-    with pytest.raises(ApplicationError):
+    with pytest.raises(ApplicationError, match="Hãy ghi lý do đảo bút toán"):
         movement_reverse(movement=mistake, note="  ", by=staff_user)
 
 
@@ -127,14 +132,14 @@ def test_reversing_a_receipt_already_sold_is_refused(centre, staff_user):
     receipt = _move(centre, product, "received", 5, 40_000, by=staff_user)
     _move(centre, product, "sold", 4, 50_000, by=staff_user)
 
-    with pytest.raises(ApplicationError):
+    with pytest.raises(ApplicationError, match="Trong kho chỉ còn 1 kg"):
         movement_reverse(movement=receipt, note="Nhập nhầm", by=staff_user)
     assert ProductStock.objects.get().on_hand == 1
 
 
 def test_only_staff_keep_the_ledger(centre):
     member = MembershipFactory().user
-    with pytest.raises(ApplicationError):
+    with pytest.raises(ApplicationError, match="Chỉ cán bộ Liên minh"):
         _move(centre, ProductFactory(), "received", 5, 40_000, by=member)
 
 

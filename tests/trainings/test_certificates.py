@@ -38,7 +38,9 @@ def test_the_rule_all_sessions_needs_every_session():
 
     assert not eligibility.eligible and eligibility.required == 3
     assert eligibility.reason == "Đã tham gia 2 trên 3 buổi bắt buộc."
-    with pytest.raises(ApplicationError):
+    with pytest.raises(
+        ApplicationError, match="Chưa cấp được giấy chứng nhận cho .+: Đã tham gia 2 trên 3 buổi bắt buộc"
+    ):
         certificate_issue(registration=registration)
     assert not Certificate.objects.exists()
 
