@@ -1,6 +1,8 @@
-"""Reads of the trade-promotion app. The functions at the top are the contract with the plans
-app (CONTRACTS.md): read-only, keyword-only, a flat number of queries, counting only what the
-records say. An event belongs to a period when its first day falls in it."""
+"""Reads of the trade-promotion app. The functions at the top (above "Pages") are the contract
+with the plans app, which reads them by name (plans/metrics/definitions.py): participations,
+conference_exhibitors, outcome_totals, sales_centre_summary and upcoming_public_events.
+Read-only, keyword-only, a flat number of queries, counting only what the records say. An event
+belongs to a period when its first day falls in it."""
 
 import datetime
 

@@ -1,4 +1,4 @@
-"""The selectors the plans app calls (CONTRACTS.md) and the home page's upcoming events."""
+"""The selectors the plans app calls (listed in fairs/selectors.py) and the home page's upcoming events."""
 
 import datetime
 
