@@ -21,7 +21,14 @@ EVENT_PROVIDERS = ["trainings.selectors", "fairs.selectors"]
 
 
 def home_numbers() -> dict:
-    """Counts on the home page: producers, products and certified products by stars (2 queries)."""
+    """Counts on the home page: producers, products and certified products by stars (2 queries,
+    made once per cache generation: any save of public data refreshes them, as the facet counts)."""
+    from showcase.cache import generation_cached
+
+    return generation_cached("home:numbers", _home_numbers)
+
+
+def _home_numbers() -> dict:
     cooperatives = Cooperative.objects.exclude(status=Cooperative.Status.DISSOLVED).count()
     products = Product.objects.exclude(status=Product.Status.ARCHIVED).aggregate(
         total=Count("pk"),

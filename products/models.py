@@ -218,6 +218,13 @@ class Product(SearchTextMixin, TimeStampedModel):
                 name="product_certified_newest",
             ),
             models.Index(
+                F("stars").desc(),
+                F("certified_at").desc(),
+                F("id").desc(),
+                condition=models.Q(status="active", stars__isnull=False),
+                name="product_certified_best",
+            ),
+            models.Index(
                 Collate("name", "vi-x-icu"),
                 "id",
                 condition=models.Q(status="active", stars__isnull=False),

@@ -1,4 +1,6 @@
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.factories import CertificateFactory, CooperativeFactory, ProductFactory
@@ -18,6 +20,28 @@ def test_home_shows_real_counts_by_stars(client):
     assert numbers["products"] == 4
     assert numbers["certified"] == 3
     assert numbers["by_stars"] == [(5, 1), (4, 2), (3, 0)]
+
+
+@pytest.mark.django_db
+def test_home_counts_are_made_once_per_cache_generation(settings):
+    """The counts scan the products (every product is counted): made once and shared until any
+    public data is saved, like the catalogue's facet counts."""
+    from ocop_portal.selectors import home_numbers
+    from showcase.cache import public_pages_invalidate
+
+    CertificateFactory(stars=5)
+    public_pages_invalidate()
+    first = home_numbers()
+    CertificateFactory.build(stars=4)  # nothing saved: the counts stay
+    with CaptureQueriesContext(connection) as again:
+        assert home_numbers() == first
+    assert len(again) == 0
+    certificate = CertificateFactory(stars=4)
+    public_pages_invalidate()  # what certificate_issue does
+    assert home_numbers()["by_stars"] == [(5, 1), (4, 1), (3, 0)]
+    type(certificate.product).objects.filter(pk=certificate.product_id).update(status="archived")
+    settings.CATALOGUE_FACET_CACHE_SECONDS = 0  # the shared counts off: computed every time
+    assert home_numbers()["by_stars"] == [(5, 1), (4, 0), (3, 0)]
 
 
 @pytest.mark.django_db
