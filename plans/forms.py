@@ -1,6 +1,8 @@
 import dataclasses
 
 from django import forms
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from ocop_portal.uploads import DocumentUploadField
@@ -19,6 +21,37 @@ class DateInput(forms.DateInput):
         return value.isoformat() if hasattr(value, "isoformat") else value
 
 
+class QuickSelect(forms.Select):
+    """A select written in Python, not through a template per option: the area filter lists some
+    150 communes and former districts, and Django's template rendering of them took longer than
+    the rest of the dashboard served from its cache. Same markup; every text escaped."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        attrs = "".join(  # in Django's order (attrs.html), not sorted as flatatt does
+            format_html(" {}", key) if item is True else format_html(' {}="{}"', key, item)
+            for key, item in widget["attrs"].items()
+            if item is not False
+        )
+        parts = [format_html('<select name="{}"{}>', widget["name"], mark_safe(attrs))]  # noqa: S308 — escaped above
+        for group, options, _index in widget["optgroups"]:
+            if group:
+                parts.append(format_html('<optgroup label="{}">', group))
+            for option in options:
+                parts.append(
+                    format_html(
+                        '<option value="{}"{}>{}</option>',
+                        option["value"],
+                        mark_safe(" selected") if option["selected"] else "",
+                        option["label"],
+                    )
+                )
+            if group:
+                parts.append(mark_safe("</optgroup>"))
+        parts.append(mark_safe("</select>"))
+        return mark_safe("".join(parts))  # noqa: S308 — built with format_html above
+
+
 class PeriodMixin:
     def clean(self):
         data = super().clean()
@@ -31,11 +64,13 @@ class PeriodMixin:
 class FilterForm(PeriodMixin, forms.Form):
     """The dashboard's and the drill-down's filters (GET)."""
 
-    plan = forms.ModelChoiceField(Plan.objects.order_by("-starts_on", "-pk"), required=False, label=_("Plan"))
+    plan = forms.ModelChoiceField(
+        Plan.objects.order_by("-starts_on", "-pk"), required=False, label=_("Plan"), widget=QuickSelect
+    )
     starts_on = forms.DateField(label=_("From"), required=False, input_formats=DATE_INPUTS, widget=DateInput)
     ends_on = forms.DateField(label=_("To"), required=False, input_formats=DATE_INPUTS, widget=DateInput)
-    sector = forms.TypedChoiceField(label=_("Sector"), required=False, coerce=int, empty_value=None)
-    area = forms.ChoiceField(label=_("Commune or former district"), required=False)
+    sector = forms.TypedChoiceField(label=_("Sector"), required=False, coerce=int, empty_value=None, widget=QuickSelect)
+    area = forms.ChoiceField(label=_("Commune or former district"), required=False, widget=QuickSelect)
 
     def __init__(self, *args, sectors=(), communes=(), districts=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -123,7 +158,9 @@ class TargetForm(forms.ModelForm):
 
 
 class ReportForm(PeriodMixin, forms.Form):
-    plan = forms.ModelChoiceField(Plan.objects.order_by("-starts_on", "-pk"), required=False, label=_("Plan"))
+    plan = forms.ModelChoiceField(
+        Plan.objects.order_by("-starts_on", "-pk"), required=False, label=_("Plan"), widget=QuickSelect
+    )
     starts_on = forms.DateField(label=_("From"), required=False, input_formats=DATE_INPUTS, widget=DateInput)
     ends_on = forms.DateField(label=_("To"), required=False, input_formats=DATE_INPUTS, widget=DateInput)
 

@@ -134,6 +134,7 @@ class Dashboard:
     charts: list
     computed_at: datetime.datetime
     from_cache: bool
+    key: str  # names these figures: the rendered cards may be kept under it as long as they
 
 
 def _dashboard_key(plan, targets, *, start, end, scope, today) -> str:
@@ -181,7 +182,9 @@ def dashboard(plan, *, start, end, scope=EVERYWHERE, today=None, fresh=False) ->
         for (target, metric), measured in zip(targets, figures["targets"], strict=True)
     ]
     charts_ = [Chart(code=code, title=CHARTS[code][0], rows=rows) for code, rows in figures["charts"]]
-    return Dashboard(progress=progress, charts=charts_, computed_at=figures["computed_at"], from_cache=from_cache)
+    return Dashboard(
+        progress=progress, charts=charts_, computed_at=figures["computed_at"], from_cache=from_cache, key=key
+    )
 
 
 def plans_for_filter():

@@ -1,11 +1,16 @@
 """The staff's pages (dashboard, drill-down, charts' Excel, plans and targets, period reports)
 and the public "OCOP in numbers" page."""
 
+import hashlib
+
 import tablib
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST, require_safe
 
@@ -42,6 +47,19 @@ def dashboard(request):
     )
     query = request.GET.copy()
     query.pop("fresh", None)
+    query = query.urlencode()
+    # The cards and charts are rendered once per set of figures (the figures' key: targets,
+    # filters, day, language, data generation) and kept as long as the figures are.
+    html_key = f"{board.key}:html:{hashlib.sha256(query.encode()).hexdigest()[:16]}"
+    board_html = cache_get_safe(html_key) if board.from_cache else None
+    if board_html is None:
+        board_html = render_to_string(
+            "plans/includes/board.html",
+            {"period": period, "scope": scope, "progress": board.progress, "charts": board.charts, "query": query},
+            request=request,
+        )
+        if settings.PLANS_DASHBOARD_CACHE_SECONDS > 0:
+            cache_set_safe(html_key, board_html, settings.PLANS_DASHBOARD_CACHE_SECONDS)
     return render(
         request,
         "plans/dashboard.html",
@@ -49,10 +67,9 @@ def dashboard(request):
             "form": form,
             "period": period,
             "scope": scope,
-            "progress": board.progress,
-            "charts": board.charts,
             "computed_at": board.computed_at,
-            "query": query.urlencode(),
+            "board_html": mark_safe(board_html),  # noqa: S308 — our own template's output
+            "query": query,
         },
     )
 

@@ -67,6 +67,9 @@ def test_dashboard_runs_the_same_number_of_queries_for_3_and_30_records(staff_cl
 
     plan = _plan()
     _records(3)
+    # A first visit fills the process's caches (content types, after a test that flushed the
+    # database): not what is measured.
+    staff_client.get(reverse("plans:dashboard"), {"plan": plan.pk})
     with CaptureQueriesContext(connection) as few:
         assert staff_client.get(reverse("plans:dashboard"), {"plan": plan.pk}).status_code == 200
     _records(27)
