@@ -170,12 +170,18 @@ class Server:
         return sorted(sizes)
 
     def __exit__(self, *exc):
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
+        process_stop(self.process)
+
+
+def process_stop(process: subprocess.Popen | None, *, timeout: int = 20) -> None:
+    """Stop a server process (gunicorn stops its workers on SIGTERM); kill it if it hangs."""
+    if process and process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
 
 
 def _get(conn: http.client.HTTPConnection, path: str, cookie: str = "") -> tuple[int, bool]:

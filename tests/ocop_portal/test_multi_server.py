@@ -47,6 +47,7 @@ from django.db import connection
 from django.urls import reverse
 from PIL import Image
 
+from bench.run import process_stop
 from cooperatives.models import Cooperative
 from products.models import Product, ProductPhoto
 from showcase.models import Enquiry
@@ -135,13 +136,7 @@ class Server:
         return self.log.read_text(errors="replace")[-3000:] if self.log.exists() else ""
 
     def stop(self):
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        process_stop(self.process)
 
 
 @pytest.fixture(scope="module")
