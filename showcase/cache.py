@@ -187,6 +187,11 @@ def public_page(view):
             # Every stored page is stale now: render this one afresh under the new generation.
             found = {GENERATION_KEY: cache.get(GENERATION_KEY, 0)}
         generation = found.get(GENERATION_KEY, 0)
+        if not generation:
+            # A new or flushed cache: start the generation now, or the page would be stored under
+            # 0 and be stale at once if rendering it starts one (generation_cached does).
+            _generation_bump()
+            generation = cache_get_safe(GENERATION_KEY, 0)
         entry = found.get(key)
         if entry is not None and entry["generation"] == generation:
             content = entry["content"]
