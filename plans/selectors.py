@@ -134,7 +134,7 @@ class Dashboard:
     charts: list
     computed_at: datetime.datetime
     from_cache: bool
-    key: str  # names these figures: the rendered cards may be kept under it as long as they
+    key: str  # names these figures: the view keeps the rendered cards under it too
 
 
 def _dashboard_key(plan, targets, *, start, end, scope, today) -> str:
@@ -402,11 +402,11 @@ def public_numbers(*, today=None) -> dict:
         producers=Count("product__cooperative", distinct=True),
         communes=Count("product__cooperative__commune", distinct=True),
     )
-    scope = EVERYWHERE
+    scope, memo = EVERYWHERE, {}  # the two breakdowns below come from one query
     courses = registry.get("courses_held").value(start=PROGRAMME_START, end=today, scope=scope)
     return {
         **totals,
-        "by_stars": chart_stars(PROGRAMME_START, today, scope, memo := {}),
+        "by_stars": chart_stars(PROGRAMME_START, today, scope, memo),
         "by_sector": chart_sector(PROGRAMME_START, today, scope, memo),
         "courses": courses,
         "participations": registry.get("fair_participations").value(start=PROGRAMME_START, end=today, scope=scope),

@@ -31,31 +31,38 @@ def _last_day():
 
 
 def _participation(start, end):
-    """The dossiers and the certificates that make a cooperative (OuterRef "pk") take part in
-    OCOP in [start, end]: a dossier submitted on or before `end` and not withdrawn before
-    `start`, or a product certificate valid on some day of the period."""
+    """The dossiers and the certificates that make their cooperative take part in OCOP in
+    [start, end]: a dossier submitted on or before `end` and not withdrawn before `start`, or a
+    product certificate valid on some day of the period. The one statement of the rule: read
+    per cooperative by participating_cooperatives, grouped by _coverage_dates."""
     from products.models import Certificate
     from registrations.models import Registration as Dossier
 
-    dossiers = Dossier.objects.filter(cooperative=OuterRef("pk"), submitted_at__date__lte=end).exclude(
+    dossiers = Dossier.objects.filter(submitted_at__date__lte=end).exclude(
         state=Dossier.State.WITHDRAWN, state_changed_at__date__lt=start
     )
-    certificates = Certificate.objects.filter(
-        product__cooperative=OuterRef("pk"), valid_from__lte=end, valid_until__gte=start
-    ).exclude(Q(status=Certificate.Status.REVOKED) & (Q(revoked_on__isnull=True) | Q(revoked_on__lt=start)))
+    certificates = Certificate.objects.filter(valid_from__lte=end, valid_until__gte=start).exclude(
+        Q(status=Certificate.Status.REVOKED) & (Q(revoked_on__isnull=True) | Q(revoked_on__lt=start))
+    )
     return dossiers, certificates
 
 
+def _within(cooperatives):
+    """The `cooperatives` argument (a queryset or pks) as a value for `__in`, or None for all."""
+    if cooperatives is None:
+        return None
+    return cooperatives.values("pk") if hasattr(cooperatives, "values") else cooperatives
+
+
 def participating_cooperatives(*, start: datetime.date, end: datetime.date, cooperatives=None) -> QuerySet:
-    """Cooperatives taking part in OCOP in [start, end]: a dossier submitted on or before `end`
-    and not withdrawn before `start`, or a product certificate valid on some day of the period."""
+    """Cooperatives taking part in OCOP in [start, end] (the rule: `_participation`)."""
     dossiers, certificates = _participation(start, end)
-    queryset = Cooperative.objects.filter(Exists(dossiers) | Exists(certificates))
-    if cooperatives is not None:
-        queryset = queryset.filter(
-            pk__in=cooperatives.values("pk") if hasattr(cooperatives, "values") else cooperatives
-        )
-    return queryset
+    queryset = Cooperative.objects.filter(
+        Exists(dossiers.filter(cooperative=OuterRef("pk")))
+        | Exists(certificates.filter(product__cooperative=OuterRef("pk")))
+    )
+    within = _within(cooperatives)
+    return queryset if within is None else queryset.filter(pk__in=within)
 
 
 def counting_courses(*, start: datetime.date, end: datetime.date) -> QuerySet:
@@ -119,22 +126,13 @@ def _coverage_dates(*, start, end, cooperatives=None) -> list[tuple]:
     (its first counting dossier's submission or its first counting certificate's validity; before
     `start` for one already taking part) and the first day of the first counting course its
     current leader attended (None: untrained or no leader)."""
-    from products.models import Certificate
-    from registrations.models import Registration as Dossier
-
-    within = None
-    if cooperatives is not None:
-        within = cooperatives.values("pk") if hasattr(cooperatives, "values") else cooperatives
+    within = _within(cooperatives)
 
     def scoped(queryset, path):
         return queryset if within is None else queryset.filter(**{f"{path}__in": within})
 
-    dossiers = scoped(Dossier.objects.filter(submitted_at__date__lte=end), "cooperative").exclude(
-        state=Dossier.State.WITHDRAWN, state_changed_at__date__lt=start
-    )
-    certificates = scoped(
-        Certificate.objects.filter(valid_from__lte=end, valid_until__gte=start), "product__cooperative"
-    ).exclude(Q(status=Certificate.Status.REVOKED) & (Q(revoked_on__isnull=True) | Q(revoked_on__lt=start)))
+    dossiers, certificates = _participation(start, end)
+    dossiers, certificates = scoped(dossiers, "cooperative"), scoped(certificates, "product__cooperative")
     joined: dict[int, datetime.date] = {}
     for rows in (
         dossiers.order_by().values_list("cooperative_id").annotate(day=Min(TruncDate("submitted_at"))),
