@@ -51,3 +51,26 @@ def iso_datetime(value):
             value = timezone.localtime(value)
         return value.replace(microsecond=0).isoformat()
     return value.isoformat()
+
+
+class LayoutPartNode(template.Node):
+    def __init__(self, name: str, nodelist):
+        self.name = name
+        self.nodelist = nodelist
+
+    def render(self, context):
+        from ocop_portal.layout import layout_part
+
+        return layout_part(self.name, context, lambda: self.nodelist.render(context))
+
+
+@register.tag
+def layout_part(parser, token):
+    """`{% layout_part "footer" %}…{% endlayout_part %}`: a part of the layout that is the same
+    for every anonymous visitor, rendered once per worker (ocop_portal/layout.py)."""
+    bits = token.split_contents()
+    if len(bits) != 2 or bits[1][0] not in "\"'" or bits[1][-1] != bits[1][0]:
+        raise template.TemplateSyntaxError('usage: {% layout_part "name" %}…{% endlayout_part %}')
+    nodelist = parser.parse(("endlayout_part",))
+    parser.delete_first_token()
+    return LayoutPartNode(bits[1][1:-1], nodelist)

@@ -3,7 +3,8 @@
 from django import template
 from django.conf import settings
 from django.templatetags.static import static
-from django.urls import translate_url
+from django.urls import NoReverseMatch, reverse, translate_url
+from django.utils import translation
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language
 
@@ -11,6 +12,23 @@ register = template.Library()
 
 # OpenGraph locales of the portal's languages.
 OG_LOCALES = {"vi": "vi_VN", "en": "en_GB"}
+
+
+def _language_variants(request) -> dict[str, str]:
+    """The request's page in each language: reversed from the URL it was resolved by (one
+    reverse per language), or through translate_url when it was not resolved (an error page)."""
+    match = getattr(request, "resolver_match", None)
+    variants = {}
+    for code, _name in settings.LANGUAGES:
+        url = None
+        if match is not None and match.url_name:
+            with translation.override(code):
+                try:
+                    url = reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+                except NoReverseMatch:
+                    url = None
+        variants[code] = url or translate_url(request.path, code)
+    return variants
 
 
 def _absolute(path: str) -> str:
@@ -30,7 +48,7 @@ def seo_alternates(context):
     page = request.GET.get("page", "")
     suffix = f"?page={page}" if page.isdigit() and page != "1" else ""
     links = [("canonical", "", _absolute(request.path) + suffix)]
-    variants = {code: translate_url(request.path, code) for code, _name in settings.LANGUAGES}
+    variants = _language_variants(request)
     if len(set(variants.values())) > 1:
         for code, url in variants.items():
             links.append(("alternate", code, _absolute(url) + suffix))
