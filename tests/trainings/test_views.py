@@ -278,3 +278,24 @@ def test_staff_register_on_behalf_takes_only_the_chosen_cooperatives_people(staf
     assert not Registration.objects.exists()
     staff_client.post(url, {"cooperative": ours.cooperative_id, "people": [ours.pk]})
     assert list(Registration.objects.values_list("person", "status")) == [(ours.pk, "confirmed")]
+
+
+def test_the_public_course_cards_follow_every_change_even_without_invalidation(client, settings):
+    """The cards are kept per worker; what they show is in their key, so a bulk .update(), an
+    admin rename of a topic or a new registration shows on the next visit."""
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 0
+    topic = TopicFactory(name="Chủ đề thử nghiệm thẻ")
+    course = CourseFactory(title="Khóa có thẻ", topics=[topic], capacity=2)
+    url = reverse("trainings:courses")
+    page = client.get(url).content.decode()
+    assert "0/2" in page and "Chủ đề thử nghiệm thẻ" in page and "Đang nhận đăng ký" in page
+
+    RegistrationFactory(course=course, status=Registration.Status.CONFIRMED)
+    assert "1/2" in client.get(url).content.decode()
+
+    type(topic).objects.filter(pk=topic.pk).update(name="Chuỗi giá trị nông sản")
+    assert "Chuỗi giá trị nông sản" in client.get(url).content.decode()
+
+    Course.objects.filter(pk=course.pk).update(status=Course.Status.CLOSED)
+    page = client.get(url).content.decode()
+    assert "Đang nhận đăng ký" not in page and "1/2" not in page
