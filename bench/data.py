@@ -107,12 +107,15 @@ def _events(*, reset: bool) -> None:
 def _analyze():
     """After a bulk load, PostgreSQL's GIN trigram index keeps the new rows in its pending list
     and the planner, costing that list, prefers a sequential scan for searches. VACUUM moves
-    them into the index and ANALYZE refreshes the statistics (autovacuum would, later)."""
+    them into the index and ANALYZE refreshes the statistics (autovacuum would, later) — of
+    every table, the apps' benchmark rows too (an event's exhibitors planned from empty
+    statistics read the whole products table)."""
     if connection.vendor != "postgresql":
         return
     with connection.cursor() as cursor:
         for model in (Cooperative, Product, Certificate, ProductCode):
             cursor.execute(f"VACUUM ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
+        cursor.execute("ANALYZE")
 
 
 def _delete():

@@ -97,6 +97,23 @@ def exhibitors(event):
     )
 
 
+def public_exhibitors(event):
+    """The accepted applications of an event as its public page shows them: booth, cooperative
+    and commune, the products shown (three queries, only the columns printed)."""
+    shown = (
+        ApplicationProduct.objects.select_related("product")
+        .only("application_id", "position", "product__name", "product__slug", "product__status", "product__stars")
+        .order_by("position", "pk")
+    )
+    return (
+        event.applications.accepted()
+        .select_related("cooperative__commune")
+        .only("booth_number", "event_id", "cooperative__name", "cooperative__slug", "cooperative__commune__name")
+        .prefetch_related(Prefetch("shown_products", queryset=shown))
+        .order_by("booth_number", "cooperative__name", "pk")
+    )
+
+
 def event_outcome_totals(event) -> dict:
     """The outcome totals of one event (one query)."""
     totals = OutcomeReport.objects.filter(application__event=event, application__status="accepted").aggregate(

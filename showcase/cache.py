@@ -156,6 +156,19 @@ def local_fragments(namespace: str, items, *, key, render) -> list[str]:
     return parts
 
 
+def card_items(namespace: str, template_name: str, items, *, key, context) -> str:
+    """`<li class="col">` cards of a public list (products, courses, events), each card rendered
+    once per worker and cache generation by `local_fragments`. `key(item)` must name everything
+    the card shows that a write could change without bumping the generation; `context(item)`
+    is the card template's context."""
+    from django.template.loader import get_template
+    from django.utils.safestring import mark_safe
+
+    template = get_template(template_name)
+    parts = local_fragments(namespace, items, key=key, render=lambda item: template.render(context(item)))
+    return mark_safe("".join(f'<li class="col">{part}</li>' for part in parts))  # noqa: S308 — rendered templates
+
+
 def _cacheable_request(request) -> bool:
     if request.method not in ("GET", "HEAD") or settings.PUBLIC_PAGE_CACHE_SECONDS <= 0:
         return False

@@ -35,7 +35,7 @@ def _public_event(slug) -> Event:
 @public_page
 def event_detail(request, slug):
     event = _public_event(slug)
-    exhibitors = list(selectors.exhibitors(event))
+    exhibitors = list(selectors.public_exhibitors(event))
     context = {
         "event": event,
         "exhibitors": exhibitors,

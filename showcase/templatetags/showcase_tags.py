@@ -224,19 +224,17 @@ def facet_panels(catalogue):
 
 @register.simple_tag
 def product_card_items(products):
-    """`<li>` product cards, each rendered once per worker and cache generation."""
-    from django.template.loader import get_template
+    """`<li>` product cards, each rendered once per worker and cache generation (every write to
+    a product, photo, certificate or producer bumps it: showcase/signals.py)."""
+    from showcase.cache import card_items
 
-    from showcase.cache import local_fragments
-
-    template = get_template("showcase/includes/product_card.html")
-    parts = local_fragments(
+    return card_items(
         "product-card",
+        "showcase/includes/product_card.html",
         products,
         key=lambda product: product.pk,
-        render=lambda product: template.render({"product": product}),
+        context=lambda product: {"product": product},
     )
-    return mark_safe("".join(f'<li class="col">{part}</li>' for part in parts))  # noqa: S308 — rendered templates
 
 
 _BLANK_ENQUIRY_FIELDS: dict[str, str] = {}

@@ -392,3 +392,30 @@ def test_the_space_list_runs_the_same_queries_for_3_or_30_applications(member_cl
     with CaptureQueriesContext(connection) as many:
         member_client.get(reverse("fairs:space"))
     assert len(few) == len(many)
+
+
+def test_the_event_cards_and_exhibitor_rows_follow_changes_made_without_invalidation(client, settings):
+    """Cards and rows are kept per worker under a key of what they show: a bulk .update() of a
+    booth number, a product's name or an event's status shows on the next visit."""
+    from products.models import Product
+
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 0
+    event = EventFactory(name="Hội chợ có thẻ", booth_count=50)
+    application = ApplicationFactory(event=event, status="accepted", booth_number="A07")
+    product = application.shown_products.get().product
+    page = client.get(event.get_absolute_url()).content.decode()
+    assert "A07" in page and product.name in page
+    listing = client.get(reverse("fairs:events")).content.decode()
+    assert "1 chủ thể trưng bày" in listing
+    assert "Đang nhận đăng ký" in listing[listing.index("Hội chợ có thẻ") - 600 : listing.index("Hội chợ có thẻ")]
+
+    Application.objects.filter(pk=application.pk).update(booth_number="B12")
+    Product.objects.filter(pk=product.pk).update(name="Miến dong đổi tên")
+    page = client.get(event.get_absolute_url()).content.decode()
+    assert "B12" in page and "A07" not in page and "Miến dong đổi tên" in page
+
+    Event.objects.filter(pk=event.pk).update(status=Event.Status.CLOSED)
+    listing = client.get(reverse("fairs:events")).content.decode()
+    assert "Đang nhận đăng ký" not in listing[listing.index("Hội chợ có thẻ") - 600 : listing.index("Hội chợ có thẻ")]
+    ApplicationFactory(event=event, status="accepted")
+    assert "2 chủ thể trưng bày" in client.get(reverse("fairs:events")).content.decode()

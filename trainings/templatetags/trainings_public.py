@@ -1,8 +1,6 @@
 """The public course list's cards, each rendered once per worker (showcase.cache.local_fragments)."""
 
 from django import template
-from django.template.loader import get_template
-from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -28,13 +26,12 @@ def _card_key(course, past_card: bool) -> tuple:
 @register.simple_tag
 def course_card_items(courses, past_card=False):
     """`<li>` course cards of the public list (trainings/includes/course_card.html)."""
-    from showcase.cache import local_fragments
+    from showcase.cache import card_items
 
-    card = get_template("trainings/includes/course_card.html")
-    parts = local_fragments(
+    return card_items(
         "course-card",
+        "trainings/includes/course_card.html",
         courses,
         key=lambda course: _card_key(course, past_card),
-        render=lambda course: card.render({"course": course, "past_card": past_card}),
+        context=lambda course: {"course": course, "past_card": past_card},
     )
-    return mark_safe("".join(f'<li class="col">{part}</li>' for part in parts))  # noqa: S308 — rendered templates
