@@ -160,7 +160,7 @@ def catalogue_page(filters: CatalogueFilters, *, page_number=1) -> CataloguePage
     query, suggestion = filters.q, ""
     summary = _summary(filters, context, query)
     if query and not summary["count"] and not any(_filled(v) for v in filters.values.values()):
-        corrected = generation_cached(f"catalogue:suggestion:{_digest(fold(query))}", lambda: search_suggestion(query))
+        corrected = generation_cached(f"catalogue:suggestion:{digest(fold(query))}", lambda: search_suggestion(query))
         if corrected:
             corrected_summary = _summary(filters, context, corrected)
             if corrected_summary["count"]:
@@ -176,11 +176,11 @@ def catalogue_page(filters: CatalogueFilters, *, page_number=1) -> CataloguePage
     )
 
 
-def _digest(text: str) -> str:
+def digest(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-class _CountedPaginator(Paginator):
+class CountedPaginator(Paginator):
     """A paginator told the number of rows (from the cached summary): no COUNT query."""
 
     def __init__(self, object_list, per_page, *, count: int):
@@ -199,7 +199,7 @@ def _results_page(filters, context, query, page_number, *, count: int):
         ids = ids.annotate(relevance=name_relevance(query)).order_by("-relevance", *SORTS["stars"])
     else:
         ids = ids.order_by(*SORTS[filters.sort if filters.sort != "relevance" else DEFAULT_SORT])
-    page = _CountedPaginator(ids.values_list("pk", flat=True), PAGE_SIZE, count=count).get_page(page_number)
+    page = CountedPaginator(ids.values_list("pk", flat=True), PAGE_SIZE, count=count).get_page(page_number)
     order = list(page.object_list)
     cards = {card.pk: card for card in product_cards().filter(pk__in=order).order_by()} if order else {}
     page.object_list = [cards[pk] for pk in order if pk in cards]
@@ -222,4 +222,4 @@ def _summary(filters, context, query) -> dict:
 
 
 def _summary_key(filters, query) -> str:
-    return f"{get_language()}:{filters.facet_key()}:{_digest(fold(query))}"
+    return f"{get_language()}:{filters.facet_key()}:{digest(fold(query))}"

@@ -2,17 +2,20 @@
 
 from dataclasses import dataclass, field
 
-from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import QueryDict
+from django.utils.translation import get_language
 
 from cooperatives.models import Cooperative
 from ocop_portal.collation import vi_order
+from ocop_portal.text import fold
 from products.models import Product
 
+from ..cache import generation_cached
 from ..facets import FacetOption
 from ..facets import ints as _ints
 from .cards import clean_query, product_cards
+from .catalogue import CountedPaginator, digest
 
 DIRECTORY_PAGE_SIZE = 24
 
@@ -32,6 +35,10 @@ class DirectoryFilters:
             communes=_ints(query.getlist("commune")),
         )
 
+    def key(self) -> str:
+        """Names the filter's shared counts: the same for every page of it."""
+        return digest(f"{fold(self.q)}|{','.join(self.kinds)}|{','.join(map(str, self.communes))}")
+
     @property
     def active(self) -> bool:
         return bool(self.q or self.kinds or self.communes)
@@ -47,12 +54,17 @@ class DirectoryFilters:
 
 def directory_page(filters: DirectoryFilters, *, page_number=1):
     """A page of active producers with their number of certified products, and facet counts
-    by type and commune (each counted with the other filters applied). Five queries."""
+    by type and commune (each counted with the other filters applied). The number of matches
+    and the counts are shared by every page of a filter until public data changes
+    (generation_cached); a page then runs two queries."""
     base = Cooperative.objects.active()
     if filters.q:
         base = base.search(filters.q)
+    summary = generation_cached(
+        f"producers:summary:{get_language()}:{filters.key()}", lambda: _directory_summary(filters, base)
+    )
     results = base.filter(filters.conditions()).select_related("commune").order_by(vi_order("name"), "pk")
-    page = Paginator(results, DIRECTORY_PAGE_SIZE).get_page(page_number)
+    page = CountedPaginator(results, DIRECTORY_PAGE_SIZE, count=summary["count"]).get_page(page_number)
     ids = [cooperative.pk for cooperative in page.object_list]
     certified = dict(
         Product.objects.certified()
@@ -64,7 +76,11 @@ def directory_page(filters: DirectoryFilters, *, page_number=1):
     )
     for cooperative in page.object_list:
         cooperative.certified_count = certified.get(cooperative.pk, 0)
+    return page, summary["facets"]
 
+
+def _directory_summary(filters: DirectoryFilters, base) -> dict:
+    """{"count": matches, "facets": {"kinds": options, "communes": options}} (three queries)."""
     kind_counts = dict(
         base.filter(filters.conditions(skip="kind"))
         .values("kind")
@@ -90,13 +106,13 @@ def directory_page(filters: DirectoryFilters, *, page_number=1):
     )
     facets = {
         "kinds": [
-            FacetOption(value, label, kind_counts.get(value, 0), value in filters.kinds, param="kind")
+            FacetOption(value, str(label), kind_counts.get(value, 0), value in filters.kinds, param="kind")
             for value, label in Cooperative.Kind.choices
             if kind_counts.get(value) or value in filters.kinds
         ],
         "communes": communes,
     }
-    return page, facets
+    return {"count": base.filter(filters.conditions()).count(), "facets": facets}
 
 
 def producer_public(*, slug: str) -> Cooperative | None:

@@ -237,6 +237,59 @@ def product_card_items(products):
     )
 
 
+_FIELDSET = '<fieldset class="facet"><legend class="facet-title">{}</legend><ul class="facet-list">{}</ul>{}</fieldset>'
+PRODUCER_COMMUNES_SHOWN = 8
+
+
+def _producer_facet_panels(facets) -> str:
+    parts = []
+    if facets["kinds"]:
+        parts.append(format_html(_FIELDSET, gettext("Producer type"), facet_options(facets["kinds"]), ""))
+    communes = facets["communes"]
+    if communes:
+        more = ""
+        hidden = len(communes) - PRODUCER_COMMUNES_SHOWN
+        if hidden > 0:
+            more = format_html(
+                '<details class="facet-more"><summary>{}</summary><ul class="facet-list">{}</ul></details>',
+                ngettext("%(count)s more commune", "%(count)s more communes", hidden) % {"count": hidden},
+                facet_options(communes[PRODUCER_COMMUNES_SHOWN:]),
+            )
+        parts.append(
+            format_html(_FIELDSET, gettext("Commune / ward"), facet_options(communes[:PRODUCER_COMMUNES_SHOWN]), more)
+        )
+    return "".join(parts)
+
+
+@register.simple_tag
+def producer_facet_panels(facets, filters):
+    """The directory's facets (producer type, commune), one fragment shared with the filter's
+    counts (the 129 communes are most of the page)."""
+    from django.utils.translation import get_language
+
+    from showcase.cache import generation_cached
+
+    html = generation_cached(
+        f"producers:panel:{get_language()}:{filters.key()}", lambda: _producer_facet_panels(facets)
+    )
+    return mark_safe(html)  # noqa: S308 — built by format_html
+
+
+@register.simple_tag
+def producer_card_items(cooperatives):
+    """`<li>` producer cards of the directory, each rendered once per worker and cache
+    generation (a producer's or product's write bumps it), under its number of products."""
+    from showcase.cache import card_items
+
+    return card_items(
+        "producer-card",
+        "showcase/includes/producer_card.html",
+        cooperatives,
+        key=lambda cooperative: (cooperative.pk, cooperative.updated_at, cooperative.certified_count),
+        context=lambda cooperative: {"cooperative": cooperative},
+    )
+
+
 _BLANK_ENQUIRY_FIELDS: dict[str, str] = {}
 
 

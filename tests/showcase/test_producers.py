@@ -106,3 +106,25 @@ def test_producer_monogram_skips_the_type_words():
     assert monogram("Công ty Cổ phần chế biến nông sản Việt Xanh") == "C"
     assert monogram("Tổ hợp tác Đại Hoàng") == "Đ"
     assert monogram("gốm Bồ Bát") == "G"
+
+
+def test_the_directory_shares_its_counts_and_panel_across_pages_until_a_producer_changes(
+    client, db, settings, django_assert_num_queries
+):
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 0
+    communes = list(Commune.objects.in_portal_province()[:10])
+    for n in range(30):
+        CooperativeFactory(commune=communes[n % 10], kind=Cooperative.Kind.COOPERATIVE)
+    url = reverse("showcase:producers")
+    first = client.get(url).content.decode()
+    assert "Thêm 2 xã/phường" in first and 'Hợp tác xã (HTX)</span></span><span class="facet-count">30<' in first
+
+    with django_assert_num_queries(2):  # the page of producers and their product counts
+        second = client.get(url, {"page": 2})
+    assert second.context["page_obj"].paginator.num_pages == 2
+
+    CooperativeFactory(name="HTX mới vào danh bạ", commune=communes[0], kind=Cooperative.Kind.COOPERATIVE)
+    after = client.get(url).content.decode()
+    assert 'Hợp tác xã (HTX)</span></span><span class="facet-count">31<' in after
+    english = client.get("/en/producers/").content.decode()
+    assert "2 more communes" in english and "Producer type" in english
