@@ -4,7 +4,9 @@ import unicodedata
 
 from django.db.models import Prefetch
 
-from products.models import Product, ProductPhoto
+from products.models import Product, ProductPhoto, ProductSet
+
+from ..cache import generation_cached
 
 MAX_QUERY_LENGTH = 100
 
@@ -34,6 +36,21 @@ def product_cards():
         )
         .prefetch_related(cover_photo_prefetch())
     )
+
+
+def classification_nodes() -> list[ProductSet]:
+    """Every product set with its group and sector, in the scheme's order (the current scheme
+    first): the tree of the category facet and a product page's classification. Cached with the
+    page generation; the instances are shared, never to be changed."""
+
+    def load():
+        return list(
+            ProductSet.objects.select_related("group__sector__scheme").order_by(
+                "-group__sector__scheme__is_current", "group__sector__position", "group__position", "position"
+            )
+        )
+
+    return generation_cached("catalogue:classification", load)
 
 
 def clean_query(text: str) -> str:

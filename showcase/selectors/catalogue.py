@@ -11,12 +11,12 @@ from django.utils.translation import get_language
 
 from ocop_portal.collation import vi_order
 from ocop_portal.text import fold
-from products.models import Product, ProductSet
+from products.models import Product
 
 from ..cache import generation_cached
 from ..facets import FacetContext, catalogue_facets
 from ..search import empty_category, name_relevance, search_suggestion
-from .cards import clean_query, product_cards
+from .cards import classification_nodes, clean_query, product_cards
 
 PAGE_SIZE = 24
 SORTS = {
@@ -68,20 +68,6 @@ class CatalogueFilters:
 
 def _filled(values) -> bool:
     return bool(values) and any(bool(v) if isinstance(v, list) else True for v in values)
-
-
-def _classification_nodes() -> list[ProductSet]:
-    """Every product set with its group and sector, in the scheme's order (the current scheme
-    first): the tree of the category facet. Cached with the page generation."""
-
-    def load():
-        return list(
-            ProductSet.objects.select_related("group__sector__scheme").order_by(
-                "-group__sector__scheme__is_current", "group__sector__position", "group__position", "position"
-            )
-        )
-
-    return generation_cached("catalogue:classification", load)
 
 
 def _facet_counts(filters: CatalogueFilters, base, context: FacetContext) -> dict:
@@ -156,7 +142,7 @@ def catalogue_page(filters: CatalogueFilters, *, page_number=1) -> CataloguePage
     index). The page itself reads 24 ids in order from an index, then those products' cards.
     A search that finds nothing is retried with the closest words the registry knows
     (`suggestion`). A fixed number of queries, whatever the number of rows."""
-    context = FacetContext(_classification_nodes)
+    context = FacetContext(classification_nodes)
     query, suggestion = filters.q, ""
     summary = _summary(filters, context, query)
     if query and not summary["count"] and not any(_filled(v) for v in filters.values.values()):

@@ -136,3 +136,27 @@ def test_product_page_query_count_does_not_grow_with_photos(client, django_asser
     ProductPhotoFactory.create_batch(5, product=product)
     with django_assert_max_num_queries(9):
         client.get(product.get_absolute_url() + "?b")
+
+
+def test_product_page_shows_its_classification_and_the_producers_other_products(client, product, settings):
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 0
+    product_set = product.product_set
+    html = client.get(product.get_absolute_url()).content.decode()
+    assert f"{product_set.group.sector.label} · {product_set.label}" in html  # from the cached tree
+    assert "Sản phẩm khác của" not in html  # the producer has no other product yet
+
+    other = CertificateFactory(product=ProductFactory(name="Gạo tám xoan", cooperative=product.cooperative)).product
+    html = client.get(product.get_absolute_url()).content.decode()
+    assert "Gạo tám xoan" in html  # a new product of the producer shows at once
+    others = client.get(other.get_absolute_url()).context["other_products"]
+    assert [card.pk for card in others] == [product.pk]  # the page's own product is left out
+
+
+def test_product_page_runs_four_queries_once_the_shared_parts_are_cached(
+    client, product, settings, django_assert_num_queries
+):
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 0
+    client.get(product.get_absolute_url())
+    # the product with its producer and QR code, its photos, standards and certificates
+    with django_assert_num_queries(4):
+        client.get(product.get_absolute_url())
