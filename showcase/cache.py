@@ -134,38 +134,51 @@ _FRAGMENTS: OrderedDict = OrderedDict()
 FRAGMENT_ENTRIES = 3000
 
 
-def local_fragments(namespace: str, items, *, key, render) -> list[str]:
+def local_fragments(namespace: str, items, *, key, render, prepare=None) -> list[str]:
     """The HTML of each of `items` (e.g. product cards), rendered once per worker and cache
     generation: `key(item)` names an item's fragment (with the language), `render(item)` makes
-    it. One small read of the generation for the whole list."""
+    it. `prepare(missing)`, when given, is called once with the items that must be rendered
+    (e.g. to read their cover photos in one query, only for them). One small read of the
+    generation for the whole list."""
+    items = list(items)
     generation = cache_get_safe(GENERATION_KEY, 0)
-    parts = []
-    for item in items:
-        name = (namespace, get_language(), key(item))
+    language = get_language()
+    names = [(namespace, language, key(item)) for item in items]
+    parts: list[str | None] = []
+    missing = []
+    for item, name in zip(items, names, strict=True):
         hit = _FRAGMENTS.get(name)
         if generation and hit is not None and hit[0] == generation:
             _FRAGMENTS.move_to_end(name)
             parts.append(hit[1])
+        else:
+            parts.append(None)
+            missing.append(item)
+    if missing and prepare is not None:
+        prepare(missing)
+    for index, (item, name) in enumerate(zip(items, names, strict=True)):
+        if parts[index] is not None:
             continue
-        html = render(item)
+        html = parts[index] = render(item)
         if generation:
             _FRAGMENTS[name] = (generation, html)
             if len(_FRAGMENTS) > FRAGMENT_ENTRIES:
                 _FRAGMENTS.popitem(last=False)
-        parts.append(html)
     return parts
 
 
-def card_items(namespace: str, template_name: str, items, *, key, context) -> str:
+def card_items(namespace: str, template_name: str, items, *, key, context, prepare=None) -> str:
     """`<li class="col">` cards of a public list (products, courses, events), each card rendered
     once per worker and cache generation by `local_fragments`. `key(item)` must name everything
     the card shows that a write could change without bumping the generation; `context(item)`
-    is the card template's context."""
+    is the card template's context; `prepare` as for local_fragments."""
     from django.template.loader import get_template
     from django.utils.safestring import mark_safe
 
     template = get_template(template_name)
-    parts = local_fragments(namespace, items, key=key, render=lambda item: template.render(context(item)))
+    parts = local_fragments(
+        namespace, items, key=key, render=lambda item: template.render(context(item)), prepare=prepare
+    )
     return mark_safe("".join(f'<li class="col">{part}</li>' for part in parts))  # noqa: S308 — rendered templates
 
 

@@ -2,7 +2,7 @@
 
 import unicodedata
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 
 from products.models import Product, ProductPhoto, ProductSet
 
@@ -16,8 +16,15 @@ def cover_photo_prefetch(lookup: str = "photos") -> Prefetch:
     return Prefetch(lookup, queryset=ProductPhoto.objects.order_by("position", "pk")[:1], to_attr="cover_photos")
 
 
+def with_cover_photos(products) -> None:
+    """Reads the cover photo of each of `products` (one query), as `product.cover_photos`: the
+    product cards do it only for the cards they must render (showcase_tags.product_card_items)."""
+    prefetch_related_objects(list(products), cover_photo_prefetch())
+
+
 def product_cards():
-    """Certified products with what a product card shows."""
+    """Certified products with what a product card shows (the cover photo is read by the card
+    itself when it is rendered, not kept: with_cover_photos)."""
     return (
         Product.objects.certified()
         .select_related("cooperative__commune")
@@ -34,7 +41,6 @@ def product_cards():
             "cooperative__slug",
             "cooperative__commune__name",
         )
-        .prefetch_related(cover_photo_prefetch())
     )
 
 

@@ -227,6 +227,7 @@ def product_card_items(products):
     """`<li>` product cards, each rendered once per worker and cache generation (every write to
     a product, photo, certificate or producer bumps it: showcase/signals.py)."""
     from showcase.cache import card_items
+    from showcase.selectors.cards import with_cover_photos
 
     return card_items(
         "product-card",
@@ -234,6 +235,9 @@ def product_card_items(products):
         products,
         key=lambda product: product.pk,
         context=lambda product: {"product": product},
+        prepare=lambda missing: with_cover_photos(
+            product for product in missing if not hasattr(product, "cover_photos")
+        ),
     )
 
 

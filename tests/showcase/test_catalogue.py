@@ -179,3 +179,22 @@ def test_catalogue_runs_as_many_queries_for_30_products_as_for_3(client, db, que
     many = _catalogue_queries(client, url + ("&" if query else "?") + "x=2")
 
     assert few == many
+
+
+def test_a_card_reads_its_cover_photo_only_when_it_is_rendered(client, db, settings, django_assert_num_queries):
+    from tests.factories import ProductPhotoFactory
+
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 0
+    product = CertificateFactory(product=ProductFactory(name="Miến dong có ảnh")).product
+    ProductPhotoFactory(product=product, alt_text="Bó miến dong", position=2)
+    ProductPhotoFactory(product=product, alt_text="Ảnh bìa miến dong", position=1)
+    url = reverse("showcase:catalogue")
+
+    first = client.get(url).content.decode()
+    assert 'alt="Ảnh bìa miến dong"' in first and 'alt="Bó miến dong"' not in first
+    with django_assert_num_queries(2):  # the page's ids, then its cards: no photo query
+        again = client.get(url + "?page=1").content.decode()
+    assert 'alt="Ảnh bìa miến dong"' in again
+
+    ProductPhotoFactory(product=product, alt_text="Ảnh bìa mới", position=0)  # a new cover
+    assert 'alt="Ảnh bìa mới"' in client.get(url).content.decode()
