@@ -1,8 +1,11 @@
 """Attendance certificates: who may have one (the course's rule), issuing it (numbered, what it
 states copied in), the PDF, and revoking it."""
 
+from __future__ import annotations
+
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import transaction
@@ -13,7 +16,9 @@ from ocop_portal.emails import absolute_url
 from ocop_portal.errors import ApplicationError
 
 from ..models import Attendance, Certificate, Course, Registration, Session
-from ..pdf import CertificateFacts, certificate_pdf
+
+if TYPE_CHECKING:  # the PDF module (fpdf2, ~25 MB) is imported only when a PDF is made
+    from ..pdf import CertificateFacts
 
 
 @dataclass(frozen=True)
@@ -160,6 +165,8 @@ def certificate_revoke(*, certificate: Certificate, by, reason: str) -> Certific
 
 
 def certificate_facts(certificate: Certificate) -> CertificateFacts:
+    from ..pdf import CertificateFacts
+
     return CertificateFacts(
         number=certificate.number,
         full_name=certificate.full_name,
@@ -183,4 +190,6 @@ def certificate_facts(certificate: Certificate) -> CertificateFacts:
 
 def certificate_render(certificate: Certificate) -> bytes:
     """The certificate's PDF (made on demand from what it states; nothing stored)."""
+    from ..pdf import certificate_pdf
+
     return certificate_pdf(certificate_facts(certificate))

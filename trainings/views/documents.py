@@ -26,7 +26,6 @@ from products.admin_kit import MAX_IMPORT_BYTES
 
 from .. import exports
 from ..models import Course, Registration, Session
-from ..pdf import SheetFacts, SheetRow, signin_sheet_pdf
 from ..services.participants_import import participants_import, participants_preview
 
 
@@ -37,6 +36,8 @@ def _stem(course: Course) -> str:
 @require_GET
 @staff_view("trainings.manage_courses")
 def signin_sheet(request, pk):
+    from ..pdf import SheetFacts, SheetRow, signin_sheet_pdf  # fpdf2 (~25 MB) only when a sheet is printed
+
     session = get_object_or_404(Session.objects.select_related("course", "course__venue_commune"), pk=pk)
     sessions = list(session.course.sessions.order_by("date", "starts_at", "pk").values_list("pk", flat=True))
     number = sessions.index(session.pk) + 1
