@@ -90,7 +90,7 @@ def redis_server(tmp_path, settings):
     server.start()
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "ocop_portal.redis_cache.SharedClientRedisCache",
             "LOCATION": server.url,
             "KEY_PREFIX": "outage-test",
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},

@@ -46,7 +46,7 @@ def test_settings_without_redis_run_tasks_eagerly_with_local_cache():
 def test_settings_with_redis_use_it_for_cache_and_broker():
     result = _settings(DEBUG="1", REDIS_URL="redis://127.0.0.1:6379/3")
     values = json.loads(result.stdout)
-    assert values["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert values["cache"] == "ocop_portal.redis_cache.SharedClientRedisCache"
     assert values["broker"] == "redis://127.0.0.1:6379/3"
     assert values["eager"] is False
 
