@@ -35,27 +35,11 @@ def event_card_items(events, past=False):
     )
 
 
-def _exhibitor_key(application) -> tuple:
-    cooperative = application.cooperative
-    commune = cooperative.commune if cooperative.commune_id else None
-    return (
-        application.pk,
-        application.booth_number,
-        cooperative.pk,
-        cooperative.name,
-        cooperative.slug,
-        commune.name if commune else "",
-        tuple(
-            (shown.product.pk, shown.product.name, shown.product.slug, shown.product.status, shown.product.stars)
-            for shown in application.shown_products.all()
-        ),
-    )
-
-
 @register.simple_tag
 def exhibitor_items(exhibitors):
     """The `<li>` rows of an event's exhibitors (fairs/includes/exhibitor_item.html), each
-    rendered once per worker under a key of what it shows."""
+    rendered once per worker under a key of what it shows: the row itself, plain values
+    (fairs.selectors.Exhibitor)."""
     from django.template.loader import get_template
     from django.utils.safestring import mark_safe
 
@@ -65,7 +49,7 @@ def exhibitor_items(exhibitors):
     parts = local_fragments(
         "exhibitor",
         exhibitors,
-        key=_exhibitor_key,
-        render=lambda application: template.render({"application": application}),
+        key=lambda exhibitor: exhibitor,
+        render=lambda exhibitor: template.render({"exhibitor": exhibitor}),
     )
     return mark_safe("\n".join(parts))  # noqa: S308 — rendered templates

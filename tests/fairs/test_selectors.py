@@ -170,3 +170,36 @@ def test_the_home_page_lists_upcoming_events(client):
     response = client.get("/")
 
     assert "Tuần hàng OCOP tại Hà Nội" in response.content.decode()
+
+
+def test_public_exhibitors_are_plain_rows_in_booth_order_in_two_queries(django_assert_num_queries):
+    from tests.factories import CertificateFactory, ProductFactory
+
+    event = EventFactory()
+    second = ApplicationFactory(event=event, status="accepted", booth_number="B2", cooperative__name="HTX Cói Kim Sơn")
+    first = ApplicationFactory(event=event, status="accepted", booth_number="A1", cooperative__name="HTX Gốm Bồ Bát")
+    ApplicationFactory(event=event, cooperative__name="HTX Chưa Duyệt")
+    certified = CertificateFactory(product__cooperative=first.cooperative, product__name="Gốm men lam").product
+    withdrawn = ProductFactory(cooperative=first.cooperative, name="Bình gốm cũ", status="archived")
+    first.shown_products.all().delete()
+    first.shown_products.create(product=withdrawn, position=1)
+    first.shown_products.create(product=certified, position=0)
+
+    with django_assert_num_queries(2):
+        rows = selectors.public_exhibitors(event)
+
+    assert [(row.booth_number, row.cooperative_name) for row in rows] == [
+        ("A1", "HTX Gốm Bồ Bát"),
+        ("B2", "HTX Cói Kim Sơn"),
+    ]
+    assert [(p.name, p.certified) for p in rows[0].products] == [("Gốm men lam", True), ("Bình gốm cũ", False)]
+    assert rows[0].products[0].get_absolute_url() == certified.get_absolute_url()
+    assert rows[0].cooperative_url() == first.cooperative.get_absolute_url()
+    assert len(rows[1].products) == 1 and rows[1].pk == second.pk
+    hash(rows[0])  # the row is the key of its cached HTML
+
+
+def test_an_event_without_exhibitors_reads_no_products(django_assert_num_queries):
+    event = EventFactory()
+    with django_assert_num_queries(1):
+        assert selectors.public_exhibitors(event) == []

@@ -419,3 +419,18 @@ def test_the_event_cards_and_exhibitor_rows_follow_changes_made_without_invalida
     assert "Đang nhận đăng ký" not in listing[listing.index("Hội chợ có thẻ") - 600 : listing.index("Hội chợ có thẻ")]
     ApplicationFactory(event=event, status="accepted")
     assert "2 chủ thể trưng bày" in client.get(reverse("fairs:events")).content.decode()
+
+
+def test_the_public_event_page_names_a_withdrawn_product_without_linking_it(client):
+    from tests.factories import ProductFactory
+
+    accepted = ApplicationFactory(status="accepted")
+    certified = accepted.shown_products.get().product
+    withdrawn = ProductFactory(cooperative=accepted.cooperative, name="Rượu cần đã ngừng", status="archived")
+    accepted.shown_products.create(product=withdrawn, position=5)
+
+    page = client.get(accepted.event.get_absolute_url()).content.decode()
+
+    assert f'href="{certified.get_absolute_url()}"' in page
+    assert "Rượu cần đã ngừng" in page and withdrawn.get_absolute_url() not in page
+    assert f'href="{accepted.cooperative.get_absolute_url()}"' in page
