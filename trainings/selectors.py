@@ -6,9 +6,11 @@ participants_attended and upcoming_public_events. A course belongs to a period b
 its first session."""
 
 import datetime
+from dataclasses import dataclass
 
 from django.db.models import Count, Exists, Min, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce, TruncDate
+from django.urls import reverse
 from django.utils import timezone
 
 from cooperatives.models import Cooperative, Person
@@ -261,6 +263,76 @@ def public_courses(*, upcoming: bool = True, today: datetime.date | None = None)
     if upcoming:
         return queryset.filter(last_day__gte=today).order_by("first_day", "pk")
     return queryset.filter(last_day__lt=today).order_by("-first_day", "pk")
+
+
+@dataclass(frozen=True)
+class CourseCard:
+    """A course as the public list's card shows it (trainings/includes/course_card.html, which
+    also takes a Course). Plain values, so a card is also the key of its cached HTML."""
+
+    pk: int
+    slug: str
+    title: str
+    kind: str
+    status: str
+    capacity: int
+    registration_closes_on: datetime.date | None
+    venue_address: str
+    venue_commune: str
+    online_url: str
+    first_day: datetime.date | None
+    last_day: datetime.date | None
+    seats: int
+    topic_names: tuple[str, ...]
+    past_card: bool
+
+    def get_kind_display(self) -> str:
+        return str(Course.Kind(self.kind).label) if self.kind in Course.Kind.values else self.kind
+
+    @property
+    def venue(self) -> str:
+        return ", ".join(part for part in (self.venue_address, self.venue_commune) if part)
+
+    def get_absolute_url(self) -> str:
+        return reverse("trainings:course", kwargs={"slug": self.slug})
+
+
+CARD_COLUMNS = (
+    "pk",
+    "slug",
+    "title",
+    "kind",
+    "status",
+    "capacity",
+    "registration_closes_on",
+    "venue_address",
+    "venue_commune__name",
+    "online_url",
+    "first_day",
+    "last_day",
+    "seats",
+)
+
+
+def public_course_cards(*, upcoming: bool = True, limit: int | None = None) -> list[CourseCard]:
+    """The public list's courses (public_courses' order) as plain cards: two queries of values,
+    no model instances, however many courses."""
+    rows = list(public_courses(upcoming=upcoming).values_list(*CARD_COLUMNS)[:limit])
+    topics: dict[int, list[str]] = {}
+    if rows:
+        links = (
+            Course.topics.through.objects.filter(course_id__in=[row[0] for row in rows])
+            .order_by("topic__position", "topic__name", "topic_id")
+            .values_list("course_id", "topic__name")
+        )
+        for course_id, name in links:
+            topics.setdefault(course_id, []).append(name)
+    return [
+        CourseCard(
+            *row[:8], row[8] or "", row[9], row[10], row[11], row[12] or 0, tuple(topics.get(row[0], ())), not upcoming
+        )
+        for row in rows
+    ]
 
 
 def course_page(slug: str) -> Course | None:

@@ -190,3 +190,27 @@ def test_upcoming_public_events_has_the_home_page_keys():
     [event] = selectors.upcoming_public_events(limit=5)
     assert set(event) == {"title", "starts_on", "place", "url", "kind"}
     assert event["title"] == "Khóa sắp tới" and isinstance(event["starts_on"], datetime.date)
+
+
+def test_public_course_cards_are_plain_values_read_in_two_queries(django_assert_num_queries):
+    from django.utils import translation
+
+    second, first = TopicFactory(name="An toàn thực phẩm", position=2), TopicFactory(name="Chu trình OCOP", position=1)
+    course = CourseFactory(title="Tập huấn thẻ", topics=[second, first], capacity=5)
+    RegistrationFactory(course=course, status="confirmed")
+    RegistrationFactory(course=course, status="cancelled")
+    CourseFactory(status=Course.Status.DRAFT)
+
+    with django_assert_num_queries(2):
+        cards = selectors.public_course_cards(upcoming=True)
+
+    assert [card.title for card in cards] == ["Tập huấn thẻ"]
+    card = cards[0]
+    assert card.topic_names == ("Chu trình OCOP", "An toàn thực phẩm")  # the topics' display order
+    assert (card.seats, card.capacity, card.past_card) == (1, 5, False)
+    assert card.get_absolute_url() == course.get_absolute_url() and card.venue == course.venue
+    with translation.override("en"):
+        assert card.get_kind_display() == "Training course"
+    hash(card)  # a card is the key of its cached HTML
+    with django_assert_num_queries(1):
+        assert selectors.public_course_cards(upcoming=False) == []

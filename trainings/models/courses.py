@@ -172,6 +172,11 @@ class Course(TimeStampedModel):
         return reverse("trainings:course", kwargs={"slug": self.slug})
 
     @property
+    def topic_names(self) -> list[str]:
+        """The topics' names, as a card prints them (reads a prefetch of `topics` if there is one)."""
+        return [topic.name for topic in self.topics.all()]
+
+    @property
     def is_online(self) -> bool:
         return bool(self.online_url) and not self.venue_address
 

@@ -21,8 +21,8 @@ PAST_SHOWN = 30
 @public_view
 @public_page
 def course_list(request):
-    upcoming = list(selectors.public_courses(upcoming=True))
-    past = list(selectors.public_courses(upcoming=False)[:PAST_SHOWN])
+    upcoming = selectors.public_course_cards(upcoming=True)
+    past = selectors.public_course_cards(upcoming=False, limit=PAST_SHOWN)
     return render(request, "trainings/public/course_list.html", {"upcoming": upcoming, "past": past})
 
 
