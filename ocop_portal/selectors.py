@@ -43,22 +43,24 @@ def _home_numbers() -> dict:
     }
 
 
-def featured_products(*, limit: int = HOME_FEATURED) -> list[Product]:
+def featured_products(*, limit: int = HOME_FEATURED):
     """The products staff feature (showcase admin), still certified, in their order; when staff
-    have chosen none, the best-rated recently certified ones. Two queries."""
-    from showcase.selectors import product_cards
+    have chosen none, the best-rated recently certified ones. A CardList: one or two narrow
+    queries of ids; the products are read only for cards not yet rendered."""
+    from showcase.selectors import CardList, product_cards
 
-    chosen = list(product_cards().filter(featured__isnull=False).order_by("featured__position", "pk")[:limit])
-    if chosen:
-        return chosen
-    return list(product_cards().order_by("-stars", "-certified_at", "-pk")[:limit])
+    ids = product_cards().values_list("pk", flat=True)
+    chosen = list(ids.filter(featured__isnull=False).order_by("featured__position", "pk")[:limit])
+    return CardList(chosen or ids.order_by("-stars", "-certified_at", "-pk")[:limit])
 
 
-def newest_certified(*, limit: int = HOME_NEWEST, exclude=()) -> list[Product]:
-    """The most recently certified products, leaving out those already shown (`exclude`)."""
-    from showcase.selectors import product_cards
+def newest_certified(*, limit: int = HOME_NEWEST, exclude=()):
+    """The most recently certified products, leaving out those already shown (`exclude`): a
+    CardList, as featured_products."""
+    from showcase.selectors import CardList, product_cards
 
-    return list(product_cards().exclude(pk__in=list(exclude)).order_by("-certified_at", "-pk")[:limit])
+    ids = product_cards().values_list("pk", flat=True).exclude(pk__in=list(exclude))
+    return CardList(ids.order_by("-certified_at", "-pk")[:limit])
 
 
 def latest_news(*, limit: int = HOME_NEWS) -> list:

@@ -23,7 +23,7 @@ def home(request):
         {
             "numbers": selectors.home_numbers(),
             "featured": (featured := selectors.featured_products()),
-            "newest": selectors.newest_certified(exclude=[product.pk for product in featured]),
+            "newest": selectors.newest_certified(exclude=featured.ids),
             "articles": selectors.latest_news(),
             "events": selectors.upcoming_events(),
         },

@@ -134,12 +134,12 @@ _FRAGMENTS: OrderedDict = OrderedDict()
 FRAGMENT_ENTRIES = 3000
 
 
-def local_fragments(namespace: str, items, *, key, render, prepare=None) -> list[str]:
+def local_fragments(namespace: str, items, *, key, render, prepare=None) -> list[str | None]:
     """The HTML of each of `items` (e.g. product cards), rendered once per worker and cache
     generation: `key(item)` names an item's fragment (with the language), `render(item)` makes
     it. `prepare(missing)`, when given, is called once with the items that must be rendered
     (e.g. to read their cover photos in one query, only for them). One small read of the
-    generation for the whole list."""
+    generation for the whole list. `render` may return None (nothing to show): that is not kept."""
     items = list(items)
     generation = cache_get_safe(GENERATION_KEY, 0)
     language = get_language()
@@ -160,7 +160,7 @@ def local_fragments(namespace: str, items, *, key, render, prepare=None) -> list
         if parts[index] is not None:
             continue
         html = parts[index] = render(item)
-        if generation:
+        if generation and html is not None:
             _FRAGMENTS[name] = (generation, html)
             if len(_FRAGMENTS) > FRAGMENT_ENTRIES:
                 _FRAGMENTS.popitem(last=False)
@@ -171,15 +171,19 @@ def card_items(namespace: str, template_name: str, items, *, key, context, prepa
     """`<li class="col">` cards of a public list (products, courses, events), each card rendered
     once per worker and cache generation by `local_fragments`. `key(item)` must name everything
     the card shows that a write could change without bumping the generation; `context(item)`
-    is the card template's context; `prepare` as for local_fragments."""
+    is the card template's context, or None for an item that turned out to be gone (no card,
+    nothing kept); `prepare` as for local_fragments."""
     from django.template.loader import get_template
     from django.utils.safestring import mark_safe
 
     template = get_template(template_name)
-    parts = local_fragments(
-        namespace, items, key=key, render=lambda item: template.render(context(item)), prepare=prepare
-    )
-    return mark_safe("".join(f'<li class="col">{part}</li>' for part in parts))  # noqa: S308 — rendered templates
+
+    def render(item):
+        values = context(item)
+        return None if values is None else template.render(values)
+
+    parts = local_fragments(namespace, items, key=key, render=render, prepare=prepare)
+    return mark_safe("".join(f'<li class="col">{part}</li>' for part in parts if part is not None))  # noqa: S308
 
 
 def _cacheable_request(request) -> bool:

@@ -223,16 +223,15 @@ def participants_attended(*, start: datetime.date, end: datetime.date, cooperati
 
 def upcoming_public_events(*, limit: int) -> list[dict]:
     """The home page's contract (ocop_portal.selectors.EVENT_PROVIDERS): the next public courses."""
-    courses = public_courses(upcoming=True)[:limit]
     return [
         {
-            "title": course.title,
-            "starts_on": course.first_day,
-            "place": course.venue or course.online_url,
-            "url": course.get_absolute_url(),
-            "kind": course.get_kind_display(),
+            "title": card.title,
+            "starts_on": card.first_day,
+            "place": card.venue or card.online_url,
+            "url": card.get_absolute_url(),
+            "kind": card.get_kind_display(),
         }
-        for course in courses
+        for card in public_course_cards(upcoming=True, limit=limit)
     ]
 
 

@@ -2,7 +2,7 @@
 the number of rows (the tests assert it). One module per page family; the names are
 re-exported here, so `from showcase import selectors` / `selectors.catalogue_page` keep working."""
 
-from .cards import MAX_QUERY_LENGTH, clean_query, cover_photo_prefetch, product_cards
+from .cards import MAX_QUERY_LENGTH, CardList, clean_query, cover_photo_prefetch, product_cards
 from .catalogue import (
     DEFAULT_SORT,
     PAGE_SIZE,
@@ -28,6 +28,7 @@ __all__ = [
     "MAX_QUERY_LENGTH",
     "PAGE_SIZE",
     "SORTS",
+    "CardList",
     "CatalogueFilters",
     "CataloguePage",
     "DirectoryFilters",

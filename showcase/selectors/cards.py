@@ -1,6 +1,7 @@
 """What several public pages share: the product card's query and the search box's cleaning."""
 
 import unicodedata
+from collections.abc import Sequence
 
 from django.db.models import Prefetch, prefetch_related_objects
 
@@ -42,6 +43,40 @@ def product_cards():
             "cooperative__commune__name",
         )
     )
+
+
+class CardList(Sequence):
+    """Product cards named by id, in order: what a list page knows after one narrow query of
+    ids. The products are read only when something asks for them: iterating the list (tests,
+    code) reads them all in one query; `product_card_items` reads only those whose card is not
+    already rendered in this worker (`load(ids)`), so a page whose cards are all kept runs no
+    query for them. An id whose product is no longer certified is left out."""
+
+    def __init__(self, ids):
+        self.ids = list(ids)
+        self._loaded: dict[int, Product] = {}
+
+    def load(self, ids) -> dict[int, Product]:
+        wanted = [pk for pk in ids if pk not in self._loaded]
+        if wanted:
+            self._loaded.update((product.pk, product) for product in product_cards().filter(pk__in=wanted).order_by())
+        return {pk: self._loaded[pk] for pk in ids if pk in self._loaded}
+
+    def products(self) -> list[Product]:
+        loaded = self.load(self.ids)
+        return [loaded[pk] for pk in self.ids if pk in loaded]
+
+    def __len__(self):
+        return len(self.ids)
+
+    def __bool__(self):
+        return bool(self.ids)
+
+    def __getitem__(self, index):
+        return self.products()[index]
+
+    def __iter__(self):
+        return iter(self.products())
 
 
 def classification_nodes() -> list[ProductSet]:

@@ -16,7 +16,7 @@ from products.models import Product
 from ..cache import generation_cached
 from ..facets import FacetContext, catalogue_facets
 from ..search import empty_category, name_relevance, search_suggestion
-from .cards import classification_nodes, clean_query, product_cards
+from .cards import CardList, classification_nodes, clean_query
 
 PAGE_SIZE = 24
 SORTS = {
@@ -175,8 +175,9 @@ class CountedPaginator(Paginator):
 
 
 def _results_page(filters, context, query, page_number, *, count: int):
-    """The page's ids in order (from an index, a narrow row), then the cards of those 24 only:
-    a deep page never joins producers and communes for the rows it skips."""
+    """The page's ids in order (from an index, a narrow row) as a CardList: the products of
+    those 24 are read only for the cards not yet rendered, and a deep page never joins
+    producers and communes for the rows it skips."""
     ids = Product.objects.certified()
     if query:
         ids = ids.search(query)
@@ -186,9 +187,7 @@ def _results_page(filters, context, query, page_number, *, count: int):
     else:
         ids = ids.order_by(*SORTS[filters.sort if filters.sort != "relevance" else DEFAULT_SORT])
     page = CountedPaginator(ids.values_list("pk", flat=True), PAGE_SIZE, count=count).get_page(page_number)
-    order = list(page.object_list)
-    cards = {card.pk: card for card in product_cards().filter(pk__in=order).order_by()} if order else {}
-    page.object_list = [cards[pk] for pk in order if pk in cards]
+    page.object_list = CardList(page.object_list)
     return page
 
 

@@ -14,7 +14,7 @@ from products.models import Product
 from ..cache import generation_cached
 from ..facets import FacetOption
 from ..facets import ints as _ints
-from .cards import clean_query, product_cards
+from .cards import CardList, clean_query, product_cards
 from .catalogue import CountedPaginator, digest
 
 DIRECTORY_PAGE_SIZE = 24
@@ -124,5 +124,9 @@ def producer_public(*, slug: str) -> Cooperative | None:
     )
 
 
-def producer_products(cooperative) -> list[Product]:
-    return list(product_cards().filter(cooperative=cooperative).order_by("-stars", "name"))
+def producer_products(cooperative) -> CardList:
+    """The producer's certified products, best-rated first: ids (the products are read only for
+    the cards not yet rendered, showcase.selectors.cards.CardList)."""
+    return CardList(
+        product_cards().filter(cooperative=cooperative).order_by("-stars", "name").values_list("pk", flat=True)
+    )

@@ -225,10 +225,26 @@ def facet_panels(catalogue):
 @register.simple_tag
 def product_card_items(products):
     """`<li>` product cards, each rendered once per worker and cache generation (every write to
-    a product, photo, certificate or producer bumps it: showcase/signals.py)."""
+    a product, photo, certificate or producer bumps it: showcase/signals.py). `products` is a
+    list of products or a CardList of ids, whose products are read only for the cards to render."""
     from showcase.cache import card_items
-    from showcase.selectors.cards import with_cover_photos
+    from showcase.selectors.cards import CardList, with_cover_photos
 
+    if isinstance(products, CardList):
+        loaded = {}
+
+        def prepare(missing):
+            loaded.update(products.load(missing))
+            with_cover_photos(product for product in loaded.values() if not hasattr(product, "cover_photos"))
+
+        return card_items(
+            "product-card",
+            "showcase/includes/product_card.html",
+            products.ids,
+            key=lambda pk: pk,
+            context=lambda pk: {"product": loaded[pk]} if pk in loaded else None,
+            prepare=prepare,
+        )
     return card_items(
         "product-card",
         "showcase/includes/product_card.html",
