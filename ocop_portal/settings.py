@@ -219,7 +219,11 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
-USE_THOUSAND_SEPARATOR = True
+# Numbers are grouped only where a template asks for it (`intcomma`, `vnd`, `thousands`, facet
+# counts): with the separator on everywhere, English pages wrote ids as "2,632" — in the score
+# sheet's radio values and ids, in URLs — and no choice above 999 could be submitted.
+USE_THOUSAND_SEPARATOR = False
+FORMAT_MODULE_PATH = ["ocop_portal.formats"]
 # Django's Vietnamese locale defines no input formats, so forms fell back to the US ones and
 # read "03/04/2026" as 4 March. Vietnamese dates are day first (English keeps its own formats).
 # The first one is also what the admin's calendar and "Today" link write.

@@ -9,6 +9,7 @@ import segno
 from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext
@@ -147,7 +148,7 @@ def _facet_option(option, *, stars_label: bool) -> str:
         option.value,
         mark_safe(" checked") if option.selected else "",  # noqa: S308
         label,
-        option.count,
+        number_format(option.count, force_grouping=True),  # 12.345 in Vietnamese, 12,345 in English
         children,
     )
 

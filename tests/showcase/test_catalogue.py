@@ -200,3 +200,17 @@ def test_a_card_reads_its_product_and_cover_photo_only_when_it_is_rendered(
 
     ProductPhotoFactory(product=product, alt_text="Ảnh bìa mới", position=0)  # a new cover
     assert 'alt="Ảnh bìa mới"' in client.get(url).content.decode()
+
+
+def test_the_number_of_matches_and_the_facet_counts_are_grouped_by_thousands(client, db, monkeypatch):
+    from showcase.facets import FacetOption
+    from showcase.selectors import catalogue
+
+    options = {"stars": [FacetOption("5", "5", 12345, False, param="stars")]}
+    monkeypatch.setattr(catalogue, "_summary", lambda filters, context, query: {"count": 20000, "facets": options})
+
+    page = client.get(reverse("showcase:catalogue") + "?n=1").content.decode()
+    english = client.get("/en" + reverse("showcase:catalogue") + "?n=1").content.decode()
+
+    assert "20.000 sản phẩm đạt chứng nhận" in page and 'facet-count">12.345<' in page
+    assert "20,000 certified products" in english and 'facet-count">12,345<' in english
