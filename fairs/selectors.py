@@ -68,7 +68,11 @@ def outcome_totals(*, start, end, cooperatives=None) -> dict:
 
 def upcoming_public_events(*, limit: int) -> list[dict]:
     """The home page's contract (ocop_portal.selectors.EVENT_PROVIDERS): the next public events."""
-    events = Event.objects.upcoming().order_by("starts_on", "pk")[:limit]
+    events = (
+        Event.objects.upcoming()
+        .order_by("starts_on", "pk")
+        .only("name", "slug", "kind", "starts_on", "venue", "address")[:limit]
+    )
     return [
         {
             "title": event.name,

@@ -144,13 +144,14 @@ def test_sales_centre_summary_sums_the_sales_per_month_reversals_deducted():
     assert before["in_operation"] is False and before["total_sales_vnd"] == 0
 
 
-def test_upcoming_public_events_for_the_home_page():
+def test_upcoming_public_events_for_the_home_page(django_assert_num_queries):
     soon = EventFactory(name="Hội chợ OCOP Ninh Bình 2026")
     EventFactory(status=Event.Status.DRAFT)
     EventFactory(status=Event.Status.CANCELLED)
     _event(datetime.date(2020, 1, 1))
 
-    events = selectors.upcoming_public_events(limit=4)
+    with django_assert_num_queries(1):  # only the columns shown: no deferred field read later
+        events = selectors.upcoming_public_events(limit=4)
 
     assert events == [
         {
