@@ -16,6 +16,7 @@ from django.utils import timezone
 from cooperatives.models import Cooperative, Person
 
 from .models import Attendance, Course, Material, Registration, Session
+from .models.courses import venue_text
 
 S = Registration.Status
 NOT_COUNTED = (Course.Status.DRAFT, Course.Status.CANCELLED)
@@ -290,37 +291,41 @@ class CourseCard:
 
     @property
     def venue(self) -> str:
-        return ", ".join(part for part in (self.venue_address, self.venue_commune) if part)
+        return venue_text(self.venue_address, self.venue_commune)
 
     def get_absolute_url(self) -> str:
         return reverse("trainings:course", kwargs={"slug": self.slug})
 
 
-CARD_COLUMNS = (
-    "pk",
-    "slug",
-    "title",
-    "kind",
-    "status",
-    "capacity",
-    "registration_closes_on",
-    "venue_address",
-    "venue_commune__name",
-    "online_url",
-    "first_day",
-    "last_day",
-    "seats",
-)
+# CourseCard's fields read from the database, by the card's name: the query's column.
+CARD_COLUMNS = {
+    "pk": "pk",
+    "slug": "slug",
+    "title": "title",
+    "kind": "kind",
+    "status": "status",
+    "capacity": "capacity",
+    "registration_closes_on": "registration_closes_on",
+    "venue_address": "venue_address",
+    "venue_commune": "venue_commune__name",
+    "online_url": "online_url",
+    "first_day": "first_day",
+    "last_day": "last_day",
+    "seats": "seats",
+}
 
 
 def public_course_cards(*, upcoming: bool = True, limit: int | None = None) -> list[CourseCard]:
     """The public list's courses (public_courses' order) as plain cards: two queries of values,
     no model instances, however many courses."""
-    rows = list(public_courses(upcoming=upcoming).values_list(*CARD_COLUMNS)[:limit])
+    rows = [
+        dict(zip(CARD_COLUMNS, row, strict=True))
+        for row in public_courses(upcoming=upcoming).values_list(*CARD_COLUMNS.values())[:limit]
+    ]
     topics: dict[int, list[str]] = {}
     if rows:
         links = (
-            Course.topics.through.objects.filter(course_id__in=[row[0] for row in rows])
+            Course.topics.through.objects.filter(course_id__in=[row["pk"] for row in rows])
             .order_by("topic__position", "topic__name", "topic_id")
             .values_list("course_id", "topic__name")
         )
@@ -328,7 +333,9 @@ def public_course_cards(*, upcoming: bool = True, limit: int | None = None) -> l
             topics.setdefault(course_id, []).append(name)
     return [
         CourseCard(
-            *row[:8], row[8] or "", row[9], row[10], row[11], row[12] or 0, tuple(topics.get(row[0], ())), not upcoming
+            **{**row, "venue_commune": row["venue_commune"] or "", "seats": row["seats"] or 0},
+            topic_names=tuple(topics.get(row["pk"], ())),
+            past_card=not upcoming,
         )
         for row in rows
     ]

@@ -56,6 +56,14 @@ class CardList(Sequence):
         self.ids = list(ids)
         self._loaded: dict[int, Product] = {}
 
+    @classmethod
+    def of(cls, products) -> "CardList":
+        """A CardList of products already read (nothing more is read for them)."""
+        products = list(products)
+        cards = cls(product.pk for product in products)
+        cards._loaded = {product.pk: product for product in products}
+        return cards
+
     def load(self, ids) -> dict[int, Product]:
         wanted = [pk for pk in ids if pk not in self._loaded]
         if wanted:

@@ -231,30 +231,20 @@ def product_card_items(products):
     from showcase.cache import card_items
     from showcase.selectors.cards import CardList, with_cover_photos
 
-    if isinstance(products, CardList):
-        loaded = {}
+    cards = products if isinstance(products, CardList) else CardList.of(products)
+    loaded = {}
 
-        def prepare(missing):
-            loaded.update(products.load(missing))
-            with_cover_photos(product for product in loaded.values() if not hasattr(product, "cover_photos"))
+    def prepare(missing):
+        loaded.update(cards.load(missing))
+        with_cover_photos(product for product in loaded.values() if not hasattr(product, "cover_photos"))
 
-        return card_items(
-            "product-card",
-            "showcase/includes/product_card.html",
-            products.ids,
-            key=lambda pk: pk,
-            context=lambda pk: {"product": loaded[pk]} if pk in loaded else None,
-            prepare=prepare,
-        )
     return card_items(
         "product-card",
         "showcase/includes/product_card.html",
-        products,
-        key=lambda product: product.pk,
-        context=lambda product: {"product": product},
-        prepare=lambda missing: with_cover_photos(
-            product for product in missing if not hasattr(product, "cover_photos")
-        ),
+        cards.ids,
+        key=lambda pk: pk,
+        context=lambda pk: {"product": loaded[pk]} if pk in loaded else None,
+        prepare=prepare,
     )
 
 

@@ -33,9 +33,3 @@ def test_the_url_configuration_and_every_view_load_without_the_document_librarie
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout.strip().splitlines()[-1]) == []
-
-
-def test_the_certificate_pdf_still_loads_fpdf_when_it_is_made():
-    from trainings import pdf
-
-    assert pdf.FPDF.__module__.startswith("fpdf")

@@ -12,6 +12,11 @@ from ocop_portal.models import TimeStampedModel
 from ocop_portal.uploads import get_private_storage
 
 
+def venue_text(address: str, commune: str) -> str:
+    """A course's venue as printed: "15 Lê Hồng Phong, Phường Hoa Lư"."""
+    return ", ".join(part for part in (address, commune) if part)
+
+
 class Topic(models.Model):
     """A subject a course covers (OCOP cycle, value chain…), a list staff edit. A topic that
     counts toward the leaders' target makes its courses count for the plan's
@@ -182,8 +187,7 @@ class Course(TimeStampedModel):
 
     @property
     def venue(self) -> str:
-        commune = str(self.venue_commune) if self.venue_commune_id else ""
-        return ", ".join(part for part in (self.venue_address, commune) if part)
+        return venue_text(self.venue_address, str(self.venue_commune) if self.venue_commune_id else "")
 
     def accepts_registrations_on(self, day: datetime.date) -> bool:
         return self.status == self.Status.OPEN and self.registration_opens_on <= day <= self.registration_closes_on
